@@ -1,0 +1,276 @@
+"""Typed model of the reference, built once from validated entries. Templates only see these objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Markdown(str):
+    """Prose that passed validation (no raw HTML, safe links) and is rendered as Markdown.
+
+    Any other string is plain text and is escaped wherever it is printed.
+    """
+
+
+STANDING_LABELS = {
+    "permanent": "Registered",
+    "temporary": "Temporary registration",
+    "unused": "Reserved (unused)",
+    "obsoleted": "Obsoleted",
+    "deprecated": "Deprecated",
+    "unofficial": "Unofficial",
+}
+
+CLASS_NAMES = {
+    1: ("1xx", "Informational", "The request was received and processing continues; an interim response before the final one."),
+    2: ("2xx", "Successful", "The request was received, understood and accepted."),
+    3: ("3xx", "Redirection", "Further action is needed to complete the request, usually following another URI."),
+    4: ("4xx", "Client Error", "The request contains an error or cannot be fulfilled as sent; the client should change it."),
+    5: ("5xx", "Server Error", "The server failed to fulfil an apparently valid request."),
+}
+
+LANGUAGES = {
+    "python": "Python (http.HTTPStatus)",
+    "go": "Go (net/http)",
+    "node": "Node.js (http.STATUS_CODES)",
+    "dotnet": ".NET (System.Net.HttpStatusCode)",
+    "spring": "Spring (HttpStatus)",
+    "rails": "Rails / Rack (status symbol)",
+    "rust": "Rust (http::StatusCode)",
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    document: str
+    url: str
+    section: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.document} §{self.section}" if self.section else self.document
+
+
+@dataclass(frozen=True)
+class Vendor:
+    vendor: str
+    phrase: str
+    sent_when: Markdown
+    what_to_do: Markdown
+    documentation: str | None = None
+    source_note: str | None = None
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class Avoid:
+    situation: Markdown
+    instead: int | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    request: str
+    response: str
+    description: Markdown | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    code: int
+    why: Markdown
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    why: Markdown
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    answer: Markdown
+
+
+@dataclass(frozen=True)
+class Constant:
+    language: str
+    label: str
+    name: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: int
+    phrase: str
+    standing: str
+    summary: str
+    meaning: Markdown
+    when_to_use: tuple[Markdown, ...]
+    when_not_to_use: tuple[Avoid, ...]
+    examples: tuple[Example, ...]
+    related: tuple[Related, ...]
+    headers: tuple[Header, ...]
+    cacheable: bool
+    updated: str
+    source: str  # path of the YAML file, relative to the repository root
+    common_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    registration: dict | None = None
+    spec: Spec | None = None
+    vendors: tuple[Vendor, ...] = ()
+    history: Markdown | None = None
+    cacheable_note: Markdown | None = None
+    mistakes: tuple[Markdown, ...] = ()
+    best_practices: tuple[Markdown, ...] = ()
+    faq: tuple[Question, ...] = ()
+    constants: tuple[Constant, ...] = ()
+    search_boost: float | None = None
+
+    @property
+    def name(self) -> str:
+        """What people call it: the phrase, or the common name when the phrase is '(Unused)'."""
+        return self.common_name or self.phrase
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def class_digit(self) -> int:
+        return self.code // 100
+
+    @property
+    def class_id(self) -> str:
+        return f"{self.class_digit}xx"
+
+    @property
+    def path(self) -> str:
+        """Site-relative URL of the page, e.g. '404/'."""
+        return f"{self.code}/"
+
+    @property
+    def registered(self) -> bool:
+        return self.standing != "unofficial"
+
+    @property
+    def standing_label(self) -> str:
+        return STANDING_LABELS[self.standing]
+
+
+@dataclass(frozen=True)
+class CodeClass:
+    digit: int
+    id: str
+    name: str
+    description: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def title(self) -> str:
+        return f"{self.id} {self.name}"
+
+    @property
+    def path(self) -> str:
+        return f"{self.id}/"
+
+    @property
+    def registered(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.registered)
+
+    @property
+    def unofficial(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if not e.registered)
+
+
+@dataclass(frozen=True)
+class Reference:
+    entries: tuple[Entry, ...]
+    by_code: dict[int, Entry] = field(hash=False, compare=False)
+
+    @property
+    def classes(self) -> tuple[CodeClass, ...]:
+        result = []
+        for digit, (cid, name, description) in CLASS_NAMES.items():
+            members = tuple(e for e in self.entries if e.class_digit == digit)
+            result.append(CodeClass(digit, cid, name, description, members))
+        return tuple(result)
+
+    @property
+    def updated(self) -> str:
+        """The newest entry date: the date of pages built from all entries (home, classes)."""
+        return max((e.updated for e in self.entries), default="1970-01-01")
+
+    def class_of(self, entry: Entry) -> CodeClass:
+        return next(c for c in self.classes if c.digit == entry.class_digit)
+
+
+def _md(value) -> Markdown | None:
+    return Markdown(value) if value is not None else None
+
+
+def build_entry(data: dict, source: str) -> Entry:
+    """Build an Entry from data that passed validation."""
+    spec = data.get("spec")
+    constants = data.get("constants") or {}
+    return Entry(
+        code=data["code"],
+        phrase=data["phrase"],
+        common_name=data.get("common_name"),
+        aliases=tuple(data.get("aliases") or ()),
+        keywords=tuple(data.get("keywords") or ()),
+        standing=data["standing"],
+        registration=data.get("registration"),
+        spec=Spec(spec["document"], spec["url"], spec.get("section")) if spec else None,
+        vendors=tuple(
+            Vendor(
+                vendor=v["vendor"],
+                phrase=v["phrase"],
+                sent_when=Markdown(v["sent_when"]),
+                what_to_do=Markdown(v["what_to_do"]),
+                documentation=v.get("documentation"),
+                source_note=v.get("source_note"),
+                retired=bool(v.get("retired", False)),
+            )
+            for v in data.get("vendors") or ()
+        ),
+        summary=" ".join(data["summary"].split()),
+        meaning=Markdown(data["meaning"]),
+        history=_md(data.get("history")),
+        when_to_use=tuple(Markdown(x) for x in data["when_to_use"]),
+        when_not_to_use=tuple(Avoid(Markdown(x["situation"]), x.get("instead")) for x in data["when_not_to_use"]),
+        examples=tuple(
+            Example(x["title"], x["request"], x["response"], _md(x.get("description"))) for x in data["examples"]
+        ),
+        related=tuple(Related(x["code"], Markdown(x["why"])) for x in data["related"]),
+        headers=tuple(Header(x["name"], Markdown(x["why"]), x.get("url")) for x in data["headers"]),
+        cacheable=data["cacheable"],
+        cacheable_note=_md(data.get("cacheable_note")),
+        mistakes=tuple(Markdown(x) for x in data.get("mistakes") or ()),
+        best_practices=tuple(Markdown(x) for x in data.get("best_practices") or ()),
+        faq=tuple(Question(x["question"], Markdown(x["answer"])) for x in data.get("faq") or ()),
+        constants=tuple(
+            Constant(lang, label, constants[lang]["name"], constants[lang].get("note"))
+            for lang, label in LANGUAGES.items()
+            if lang in constants
+        ),
+        search_boost=data.get("search_boost"),
+        updated=data["updated"],
+        source=source,
+    )
+
+
+def build_reference(files) -> Reference:
+    """Model of every loaded file (callers pass only files that validated)."""
+    entries = sorted((build_entry(f.data, f.name) for f in files), key=lambda e: e.code)
+    return Reference(entries=tuple(entries), by_code={e.code: e for e in entries})
+
+
+def entry_source_path(entry: Entry, root: Path) -> Path:
+    return root / entry.source

@@ -1,0 +1,42 @@
+"""load -> validate -> model -> render, as one call that engines (MkDocs, the CLI, tests) share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Reference, build_reference
+from .problems import Report
+from .render import Page, render_pages
+from .validate import Context, validate_tree
+
+
+@dataclass
+class Result:
+    report: Report
+    reference: Reference | None = None
+    pages: tuple[Page, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.report
+
+
+def run(codes_dir: Path, root: Path, edit_url_base: str, context: Context | None = None,
+        partial: bool = False) -> Result:
+    """Build pages from ``codes_dir``. With ``partial`` (live preview), files with problems are left out
+    and the rest is still rendered; otherwise any problem means no pages."""
+    files, report = validate_tree(codes_dir, root, context)
+    if report and not partial:
+        return Result(report)
+    broken = report.files()
+    reference = build_reference([f for f in files if f.name not in broken])
+    return Result(report, reference, tuple(render_pages(reference, edit_url_base)))
+
+
+def format_report(report: Report) -> str:
+    problems = report.sorted()
+    lines = [str(p) for p in problems]
+    files = len({p.file for p in problems})
+    lines.append(f"{len(problems)} problem(s) in {files} file(s)")
+    return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""Render the model into Markdown pages with Jinja2 templates (no MkDocs here).
+
+Every ``{{ value }}`` is escaped for Markdown and HTML unless it is validated prose (``Markdown``) or was
+produced by one of the filters below that return ``Trusted`` text. Forgetting a filter therefore
+escapes too much, never too little.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .model import Entry, Markdown, Reference
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=<>])")
+
+
+class Trusted(str):
+    """Text a filter has already made safe for its place in the page."""
+
+
+def md_text(value: str) -> str:
+    """Plain text for a Markdown inline context: HTML-escaped, Markdown punctuation backslash-escaped."""
+    value = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=True))
+
+
+# Prose links to another entry are written ../404/ (the page's URL); the Markdown source links to 404.md
+# so that the engine resolves and checks them like the links the templates write.
+_PROSE_LINK = re.compile(r"\]\(\.\./(\d{3})/(#[\w-]+)?\)")
+
+
+def _finalize(value):
+    if isinstance(value, Markdown):
+        return _PROSE_LINK.sub(lambda m: f"]({m.group(1)}.md{m.group(2) or ''})", value)
+    if isinstance(value, (Trusted, Markup)):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (bool, int, float)):
+        return str(value)
+    return md_text(value)
+
+
+def _html(value) -> Trusted:
+    """Plain text inside an HTML element or attribute that the template writes."""
+    return Trusted(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def _url(value: str) -> Trusted:
+    """A URL from a field the schema restricts to https:// (or a path we built)."""
+    text = str(value)
+    if not (text.startswith("https://") or re.match(r"^(\.\./)*[\w./#-]*$", text)):
+        raise ValueError(f"refusing to print unexpected URL {text!r}")
+    return Trusted(html.escape(text, quote=True).replace("(", "%28").replace(")", "%29"))
+
+
+def _fence(text: str, language: str = "") -> Trusted:
+    """A fenced code block that no content can close early."""
+    body = str(text).replace("\r\n", "\n").rstrip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Trusted(f"{fence}{language}\n{body}\n{fence}")
+
+
+def _item(value: Markdown) -> Markdown:
+    """Indent continuation lines so multi-line prose stays inside its list item or admonition."""
+    lines = str(value).strip("\n").split("\n")
+    return Markdown("\n".join([lines[0]] + [("    " + line) if line.strip() else "" for line in lines[1:]]))
+
+
+def _cell(value: Markdown) -> Markdown:
+    """Prose on one line for a table cell."""
+    return Markdown(" ".join(str(value).split()).replace("|", "\\|"))
+
+
+def _code(value: str) -> Trusted:
+    """Inline code that shows the text exactly."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    ticks = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Trusted(f"{ticks}{pad}{text}{pad}{ticks}")
+
+
+def _front_matter(meta: dict) -> Trusted:
+    # JSON is valid YAML, and json.dumps escapes everything YAML could misread.
+    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=True, sort_keys=True)}" for key, value in meta.items()] + ["---"]
+    return Trusted("\n".join(lines))
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # output is Markdown; _finalize does the escaping
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(html=_html, url=_url, fence=_fence, item=_item, cell=_cell, code=_code,
+                       front_matter=_front_matter)
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown, and what it is about (for head metadata)."""
+
+    src_uri: str
+    markdown: str
+    kind: str  # "home", "class" or "code"
+    subject: object = None
+
+
+HOME_SEARCH_BOOST = 0.5  # lists every code: keep it below the code pages for a phrase search
+
+
+def render_pages(reference: Reference, edit_url_base: str) -> list[Page]:
+    env = make_environment()
+    code_template = env.get_template("code.md.j2")
+    class_template = env.get_template("class.md.j2")
+    home_template = env.get_template("home.md.j2")
+    pages = [Page("index.md", home_template.render(ref=reference, boost=HOME_SEARCH_BOOST), "home", reference)]
+    for code_class in reference.classes:
+        pages.append(Page(f"{code_class.id}.md",
+                          class_template.render(ref=reference, cls=code_class, boost=HOME_SEARCH_BOOST),
+                          "class", code_class))
+    for entry in reference.entries:
+        pages.append(Page(f"{entry.code}.md", render_entry(code_template, reference, entry, edit_url_base),
+                          "code", entry))
+    return pages
+
+
+def render_entry(template, reference: Reference, entry: Entry, edit_url_base: str) -> str:
+    related = [(reference.by_code[r.code], r.why) for r in entry.related if r.code in reference.by_code]
+    return template.render(
+        ref=reference,
+        e=entry,
+        cls=reference.class_of(entry),
+        related=related,
+        edit_url=edit_url_base.rstrip("/") + "/" + entry.source,
+        boost=entry.search_boost or 2,
+    )
+
+
+def render_robots(site_url: str | None) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,23 @@
+"""Validation rules, one concern per module (shape borrowed from mdn/browser-compat-data's linter).
+
+Each module defines NAME, DESCRIPTION, SCOPE ("file" or "tree") and ``check``:
+- file scope: ``check(report, loaded, context)`` for each file that loaded;
+- tree scope: ``check(report, files, context)`` once with every file that loaded.
+Rules report problems and never raise. Adding a rule = one module here + one test file.
+"""
+
+from __future__ import annotations
+
+from . import (
+    code_range,
+    duplicate_codes,
+    filename,
+    http_examples,
+    links,
+    raw_html,
+    registry,
+    related_codes,
+    schema,
+)
+
+RULES = [schema, filename, code_range, duplicate_codes, related_codes, links, raw_html, http_examples, registry]

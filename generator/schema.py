@@ -1,0 +1,57 @@
+"""The entry JSON Schema (schema/status-code.schema.json) and walks over the fields it types."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "status-code.schema.json"
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _resolve(schema: dict, node: dict) -> dict:
+    while "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        node = schema["$defs"][name]
+    return node
+
+
+def _kind(node: dict) -> str | None:
+    ref = node.get("$ref", "")
+    return ref.rsplit("/", 1)[-1] if ref.startswith("#/$defs/") else None
+
+
+def iter_typed(data: object, kind: str) -> Iterator[tuple[tuple, str]]:
+    """Yield (path, value) for every string in ``data`` whose schema type is ``$defs/<kind>``.
+
+    Rules use this to find the Markdown fields (or URLs) without keeping their own list of field names,
+    so a field added to the schema is checked automatically.
+    """
+    schema = load_schema()
+
+    def walk(value: object, node: dict, path: tuple):
+        if _kind(node) == kind and isinstance(value, str):
+            yield path, value
+            return
+        node = _resolve(schema, node)
+        if isinstance(value, dict):
+            properties = node.get("properties", {})
+            for key, child in value.items():
+                if key in properties:
+                    yield from walk(child, properties[key], path + (key,))
+        elif isinstance(value, list) and "items" in node:
+            for index, child in enumerate(value):
+                yield from walk(child, node["items"], path + (index,))
+
+    yield from walk(data, schema, ())
+
+
+def field_names(kind: str) -> list[str]:
+    """Top-level field names of a kind (used by the scaffold)."""
+    return list(load_schema()["properties"])

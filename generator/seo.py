@@ -1,0 +1,174 @@
+"""Head metadata (description, canonical, Open Graph, JSON-LD) computed in one place from the model.
+
+The values are plain data: the head template escapes them (``|e`` for attributes, ``|tojson`` for
+JSON-LD), so nothing here needs to know about HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import CodeClass, Entry, Reference
+from .render import Page
+
+SCHEMA_ORG = "https://schema.org"
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    url: str | None  # absolute, ending in "/"; None when site_url is not set
+    description: str
+    language: str = "en"
+
+    def absolute(self, path: str) -> str | None:
+        return self.url + path if self.url else None
+
+
+@dataclass
+class Head:
+    title: str
+    description: str
+    canonical: str | None
+    og_type: str = "website"
+    json_ld: list[dict] = field(default_factory=list)
+    noindex: bool = False
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`+)")
+
+
+def markdown_to_text(text: str) -> str:
+    """Readable plain text from our restricted Markdown (for JSON-LD answers)."""
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
+    return " ".join(text.split())
+
+
+def _website(site: Site) -> dict:
+    return {"@type": "WebSite", "name": site.name, "url": site.url}
+
+
+def _breadcrumbs(site: Site, trail: list[tuple[str, str | None]]) -> dict:
+    items = []
+    for position, (name, url) in enumerate(trail, start=1):
+        item = {"@type": "ListItem", "position": position, "name": name}
+        if url:
+            item["item"] = url
+        items.append(item)
+    return {"@context": SCHEMA_ORG, "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def _defined_term(entry: Entry, site: Site) -> dict:
+    term = {
+        "@type": "DefinedTerm",
+        "name": entry.title,
+        "termCode": str(entry.code),
+        "description": entry.summary,
+    }
+    if entry.aliases:
+        term["alternateName"] = list(entry.aliases)
+    if site.url:
+        term["url"] = site.absolute(entry.path)
+        term["inDefinedTermSet"] = site.url + "#codes"
+    return term
+
+
+def code_head(entry: Entry, ref: Reference, canonical: str | None, site: Site) -> Head:
+    code_class = ref.class_of(entry)
+    article = {
+        "@context": SCHEMA_ORG,
+        "@type": "TechArticle",
+        "headline": entry.title,
+        "description": entry.summary,
+        "url": canonical,
+        "dateModified": entry.updated,
+        "inLanguage": site.language,
+        "isPartOf": _website(site),
+        "about": _defined_term(entry, site),
+    }
+    if entry.keywords:
+        article["keywords"] = ", ".join(entry.keywords)
+    if entry.spec:
+        article["citation"] = entry.spec.url
+    blocks = [
+        article,
+        _breadcrumbs(site, [(site.name, site.url), (code_class.title, site.absolute(code_class.path)),
+                            (entry.title, canonical)]),
+    ]
+    if entry.faq:
+        blocks.append({
+            "@context": SCHEMA_ORG,
+            "@type": "FAQPage",
+            "url": canonical,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": q.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": markdown_to_text(q.answer)},
+                }
+                for q in entry.faq
+            ],
+        })
+    return Head(f"{entry.title} - {site.name}", entry.summary, canonical, "article", blocks)
+
+
+def class_head(code_class: CodeClass, canonical: str | None, site: Site) -> Head:
+    description = f"{code_class.title}: {code_class.description} All {len(code_class.entries)} {code_class.id} codes with summaries."
+    blocks = [
+        {
+            "@context": SCHEMA_ORG,
+            "@type": "CollectionPage",
+            "name": code_class.title,
+            "description": description,
+            "url": canonical,
+            "inLanguage": site.language,
+            "isPartOf": _website(site),
+        },
+        _breadcrumbs(site, [(site.name, site.url), (code_class.title, canonical)]),
+    ]
+    return Head(f"{code_class.title} status codes - {site.name}", description, canonical, "website", blocks)
+
+
+def home_head(ref: Reference, canonical: str | None, site: Site) -> Head:
+    website = {
+        "@context": SCHEMA_ORG,
+        "@type": "WebSite",
+        "name": site.name,
+        "url": canonical,
+        "description": site.description,
+        "inLanguage": site.language,
+    }
+    if canonical:
+        # Material opens its search with the results when the page is loaded with ?q=.
+        website["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": canonical + "?q={search_term_string}"},
+        }
+    term_set = {
+        "@context": SCHEMA_ORG,
+        "@type": "DefinedTermSet",
+        "name": "HTTP status codes",
+        "description": site.description,
+        "url": canonical,
+        "hasDefinedTerm": [_defined_term(e, site) for e in ref.entries],
+    }
+    if site.url:
+        term_set["@id"] = site.url + "#codes"
+    return Head(site.name, site.description, canonical, "website", [website, term_set])
+
+
+def head_for(page: Page | None, ref: Reference, canonical: str | None, site: Site, title: str | None = None) -> Head:
+    if page is None:
+        # A hand-written page (about, contributing): plain metadata, no JSON-LD beyond breadcrumbs.
+        name = title or site.name
+        return Head(f"{name} - {site.name}", site.description, canonical, "website",
+                    [_breadcrumbs(site, [(site.name, site.url), (name, canonical)])])
+    if page.kind == "code":
+        return code_head(page.subject, ref, canonical, site)
+    if page.kind == "class":
+        return class_head(page.subject, canonical, site)
+    return home_head(ref, canonical, site)

@@ -1,0 +1,45 @@
+"""Run every rule over every entry and collect all problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import LoadedFile, load_tree
+from .problems import Report
+from .registry import REGISTRY_FILE, RegistryRow, load_registry
+from .rules import RULES
+
+
+@dataclass
+class Context:
+    """Settings the rules read. ``allow_any_code`` exists for the benchmark's synthetic entries only."""
+
+    registry: dict[int, RegistryRow] = field(default_factory=load_registry)
+    registry_source: str = REGISTRY_FILE.name
+    allow_any_code: bool = False
+    check_registry: bool = True
+    extra_known_codes: frozenset[int] = frozenset()
+
+
+def validate_files(files: list[LoadedFile], context: Context | None = None) -> Report:
+    context = context or Context()
+    report = Report()
+    for loaded in files:
+        report.problems.extend(loaded.problems)
+    good = [f for f in files if isinstance(f.data, dict) and not f.problems]
+    for rule in RULES:
+        if rule.NAME == "registry" and not context.check_registry:
+            continue
+        if rule.SCOPE == "file":
+            for loaded in good:
+                rule.check(report, loaded, context)
+        else:
+            rule.check(report, good, context)
+    return report
+
+
+def validate_tree(codes_dir: Path, root: Path | None = None, context: Context | None = None):
+    """Load and validate a directory; returns (files, report)."""
+    files = load_tree(codes_dir, root)
+    return files, validate_files(files, context)
