@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cmd_validate(args) -> int:
-    files, report = validate_tree(Path(args.codes), ROOT, Context(allow_any_code=args.allow_any_code,
+    files, report = validate_tree(Path(args.codes), Path.cwd(), Context(allow_any_code=args.allow_any_code,
                                                                   check_registry=not args.allow_any_code))
     if report:
         print(pipeline.format_report(report), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,6 +212,11 @@ class Reference:
         return next(c for c in self.classes if c.digit == entry.class_digit)
 
 
+def _one_line(text: str) -> str:
+    # Only YAML's line folding is undone; other characters (U+2028 included) are the author's and stay.
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def _md(value) -> Markdown | None:
     return Markdown(value) if value is not None else None
 
@@ -240,7 +246,7 @@ def build_entry(data: dict, source: str) -> Entry:
             )
             for v in data.get("vendors") or ()
         ),
-        summary=" ".join(data["summary"].split()),
+        summary=_one_line(data["summary"]),
         meaning=Markdown(data["meaning"]),
         history=_md(data.get("history")),
         when_to_use=tuple(Markdown(x) for x in data["when_to_use"]),

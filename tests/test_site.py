@@ -1,0 +1,272 @@
+"""The real site, built once from the real entries, checked page by page with BeautifulSoup."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from generator.model import CLASS_NAMES
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap(site) -> dict[str, str | None]:
+    tree = ET.parse(site.root / "sitemap.xml")
+    result = {}
+    for url in tree.getroot().findall("s:url", SITEMAP_NS):
+        lastmod = url.find("s:lastmod", SITEMAP_NS)
+        result[url.find("s:loc", SITEMAP_NS).text] = lastmod.text if lastmod is not None else None
+    return result
+
+
+def content_pages(site):
+    return [p for p in site.pages if p != "404.html"]
+
+
+def test_every_entry_has_a_page_at_its_short_url(site, reference):
+    for entry in reference.entries:
+        page = site.path_for(f"{entry.code}/")
+        assert page.exists(), f"/{entry.code}/ missing"
+        soup = site.soup(f"{entry.code}/")
+        assert soup.h1.get_text(" ", strip=True).startswith(f"{entry.code} {entry.name}")
+        assert soup.title.string == f"{entry.code} {entry.name} - HTTP Status Codes"
+
+
+def test_error_page_is_distinct_from_the_404_code_page(site):
+    error_page = site.soup("404.html")
+    code_page = site.soup("404/")
+    assert error_page.find("link", rel="canonical") is None
+    assert error_page.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
+    assert "Page not found" in error_page.title.string
+    assert code_page.h1.get_text(" ", strip=True).startswith("404 Not Found")
+    assert "Meaning" in code_page.get_text()
+    assert "Meaning" not in error_page.get_text()
+
+
+def test_one_canonical_per_page_matching_sitemap_og_and_json_ld(site):
+    locations = sitemap(site)
+    for url_path in content_pages(site):
+        soup = site.soup(url_path)
+        canonicals = soup.find_all("link", rel="canonical")
+        assert len(canonicals) == 1, f"{url_path}: {len(canonicals)} canonical links"
+        canonical = canonicals[0]["href"]
+        assert canonical == site.site_url + url_path, url_path
+        assert canonical in locations, f"{url_path}: canonical not in sitemap"
+        assert soup.find("meta", property="og:url")["content"] == canonical
+        urls = {block.get("url") for block in site.json_ld(soup) if block["@type"] in ("TechArticle", "WebSite", "CollectionPage", "FAQPage")}
+        assert urls <= {canonical}, f"{url_path}: JSON-LD url {urls} != {canonical}"
+    assert len(locations) == len(content_pages(site))
+
+
+def test_sitemap_lastmod_is_the_entry_date(site, reference):
+    locations = sitemap(site)
+    for entry in reference.entries:
+        assert locations[site.site_url + entry.path] == entry.updated
+    assert locations[site.site_url] == reference.updated
+
+
+def test_robots_txt_points_at_the_sitemap(site):
+    robots = (site.root / "robots.txt").read_text()
+    assert f"Sitemap: {site.site_url}sitemap.xml" in robots.splitlines()
+
+
+def test_description_and_social_tags_carry_the_summary(site, reference):
+    for entry in reference.entries:
+        soup = site.soup(entry.path)
+        assert soup.find("meta", attrs={"name": "description"})["content"] == entry.summary
+        assert soup.find("meta", property="og:description")["content"] == entry.summary
+        assert soup.find("meta", attrs={"name": "twitter:description"})["content"] == entry.summary
+        assert soup.find("meta", property="og:title")["content"] == f"{entry.title} - HTTP Status Codes"
+        assert soup.find("meta", property="og:type")["content"] == "article"
+
+
+def test_code_page_json_ld(site, reference):
+    for entry in reference.entries:
+        blocks = {b["@type"]: b for b in site.json_ld(site.soup(entry.path))}
+        article = blocks["TechArticle"]
+        assert article["headline"] == entry.title
+        assert article["description"] == entry.summary
+        assert article["dateModified"] == entry.updated
+        assert article["inLanguage"] == "en"
+        assert article["isPartOf"] == {"@type": "WebSite", "name": "HTTP Status Codes", "url": site.site_url}
+        assert article["about"]["@type"] == "DefinedTerm"
+        assert article["about"]["termCode"] == str(entry.code)
+        crumbs = blocks["BreadcrumbList"]["itemListElement"]
+        assert [c["position"] for c in crumbs] == [1, 2, 3]
+        assert [c["item"] for c in crumbs] == [site.site_url, f"{site.site_url}{entry.class_id}/",
+                                               f"{site.site_url}{entry.path}"]
+        if entry.faq:
+            faq = blocks["FAQPage"]["mainEntity"]
+            assert [q["name"] for q in faq] == [q.question for q in entry.faq]
+            assert all(q["acceptedAnswer"]["text"] for q in faq)
+        else:
+            assert "FAQPage" not in blocks
+
+
+def test_home_page_json_ld_has_search_action_and_term_set(site, reference):
+    blocks = {b["@type"]: b for b in site.json_ld(site.soup(""))}
+    action = blocks["WebSite"]["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == site.site_url + "?q={search_term_string}"
+    terms = blocks["DefinedTermSet"]["hasDefinedTerm"]
+    assert sorted(int(t["termCode"]) for t in terms) == [e.code for e in reference.entries]
+
+
+def test_visible_breadcrumbs_match_the_class(site, reference):
+    for entry in reference.entries:
+        crumbs = site.soup(entry.path).select("nav.sc-breadcrumbs li")
+        texts = [li.get_text(strip=True) for li in crumbs]
+        assert texts == ["Home", f"{entry.class_id} {CLASS_NAMES[entry.class_digit][1]}", str(entry.code)]
+
+
+def test_home_lists_every_code_by_class_registered_and_unofficial_apart(site, reference):
+    soup = site.soup("")
+    text = soup.get_text(" ", strip=True)
+    for entry in reference.entries:
+        link = soup.find("a", href=f"{entry.code}/")
+        assert link is not None, f"home page does not link {entry.code}"
+        assert entry.summary in text
+    for cls in reference.classes:
+        heading = soup.find(lambda tag, c=cls: tag.name == "h2" and tag.get_text(strip=True).startswith(c.title))
+        assert heading is not None
+        for entry in cls.entries:
+            # Each code is listed under its own class heading, registered ones before unofficial ones.
+            row = soup.find("a", href=f"{entry.code}/").find_parent("table")
+            assert row.find_previous("h2") == heading
+        if cls.unofficial:
+            first_unofficial = soup.find("a", href=f"{cls.unofficial[0].code}/").find_parent("table")
+            first_registered = soup.find("a", href=f"{cls.registered[0].code}/").find_parent("table")
+            assert first_unofficial is not first_registered
+
+
+def test_class_pages_list_their_codes(site, reference):
+    for cls in reference.classes:
+        soup = site.soup(cls.path)
+        assert soup.h1.get_text(strip=True).startswith(cls.title)
+        linked = {a["href"] for a in soup.select("article table a")}
+        assert linked == {f"../{e.code}/" for e in cls.entries}
+
+
+def test_sidebar_does_not_list_every_code(site, reference):
+    soup = site.soup("404/")
+    nav_links = soup.select("nav.md-nav--primary a.md-nav__link")
+    assert len(nav_links) < 15, "the sidebar must not grow with the number of entries"
+
+
+def _internal_targets(site, url_path, soup):
+    base = site.site_url + url_path
+    for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+        for element in soup.find_all(tag):
+            value = element.get(attr)
+            if not value or value.startswith(("mailto:", "data:")):
+                continue
+            absolute = urljoin(base, value)
+            if absolute.startswith(site.site_url):
+                yield absolute[len(site.site_url):], element
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids_cache = {}
+    for url_path in site.pages:
+        soup = site.soup(url_path)
+        for target, element in _internal_targets(site, url_path, soup):
+            parsed = urlparse(target)
+            path = unquote(parsed.path)
+            file = site.path_for(path)
+            if not file.exists() and not path.endswith("/") and (site.root / path / "index.html").exists():
+                file = site.root / path / "index.html"
+            assert file.exists(), f"{url_path}: broken link to {target}"
+            if parsed.fragment and file.suffix == ".html":
+                if file not in ids_cache:
+                    page = site.soup(file.relative_to(site.root).as_posix().removesuffix("index.html"))
+                    ids_cache[file] = {tag["id"] for tag in page.find_all(id=True)}
+                assert unquote(parsed.fragment) in ids_cache[file], f"{url_path}: missing anchor {target}"
+
+
+def test_no_external_assets(site):
+    """Nothing a page loads may come from another host (links to RFCs are fine: they are not loaded)."""
+    for url_path in site.pages:
+        soup = site.soup(url_path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr)
+                if tag == "link" and "canonical" in (element.get("rel") or []):
+                    continue
+                if value:
+                    assert not urlparse(value).netloc, f"{url_path}: external asset {value}"
+        html = site.html(url_path)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    for css in site.root.rglob("*.css"):
+        for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            assert not re.match(r"['\"]?(https?:)?//", url), f"{css.name}: external url({url})"
+
+
+def test_each_entry_content_appears_on_its_page(site, reference):
+    for entry in reference.entries:
+        soup = site.soup(entry.path)
+        text = " ".join(soup.select_one("article").get_text(" ").split())
+        assert entry.summary in text
+        for heading in ("Meaning", "When to use", "When not to use", "Examples", "Caching", "Specification"):
+            assert soup.find(lambda tag, h=heading: tag.name == "h2" and tag.get_text(strip=True).startswith(h)), (entry.code, heading)
+        for example in entry.examples:
+            assert example.title in text
+            first_line = example.response.strip().splitlines()[0]
+            assert any(first_line in block.get_text() for block in soup.select("pre code")), (entry.code, first_line)
+        for alias in entry.aliases:
+            assert alias in text
+        for keyword in entry.keywords:
+            assert keyword in text
+        for related in entry.related:
+            assert soup.select_one(f'article table a[href="../{related.code}/"]'), (entry.code, related.code)
+        for question in entry.faq:
+            assert question.question in text
+        for constant in entry.constants:
+            assert constant.name in text
+        for header in entry.headers:
+            assert header.name in text
+        if entry.spec:
+            assert soup.select_one(f'article a[href="{entry.spec.url}"]'), entry.code
+        assert ("Cacheable by default: yes" in text) == entry.cacheable
+        edit = soup.find("a", string="Edit this page")
+        assert edit["href"].endswith(f"/codes/{entry.code}.yaml")
+
+
+def test_examples_are_highlighted_as_http(site, reference):
+    soup = site.soup("404/")
+    blocks = soup.select("div.language-http pre code")
+    assert len(blocks) >= 2
+    assert blocks[0].find("span"), "example is not syntax highlighted"
+
+
+def test_comparison_table_uses_related_summaries(site, reference):
+    entry = reference.by_code[404]
+    soup = site.soup("404/")
+    heading = soup.find("h2", id=re.compile(r"^404-vs"))
+    assert heading is not None
+    table = heading.find_next("table")
+    text = " ".join(table.get_text(" ").split())
+    for related in entry.related:
+        assert reference.by_code[related.code].summary in text
+
+
+def test_dark_mode_toggle_and_no_google_fonts(site):
+    soup = site.soup("")
+    toggles = soup.select("form[data-md-component=palette] input")
+    assert len(toggles) == 2
+    assert {t.get("data-md-color-scheme") for t in toggles} == {"default", "slate"}
+
+
+@pytest.mark.parametrize("query,code", [("404", 404), ("not found", 404), ("unprocessable entity", 422),
+                                        ("rate limit", 429)])
+def test_search_index_has_the_words_people_type(site, query, code):
+    import json
+
+    index = json.loads((site.root / "search" / "search_index.json").read_text())
+    page_docs = [d for d in index["docs"] if d["location"] == f"{code}/"]
+    assert page_docs, f"/{code}/ not in the search index"
+    words = " ".join(d["title"] + " " + d["text"] for d in page_docs).lower()
+    assert query in words
