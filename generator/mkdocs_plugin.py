@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from . import pipeline, seo
 from .render import render_robots
 from .safety import find_active_content
+from .schema import SCHEMA_PATH
 from .validate import Context
 
 log = logging.getLogger("mkdocs.plugins.statuscodes")
@@ -64,7 +65,7 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.codes_dir))
-        server.watch(str(self.root / "schema"))
+        server.watch(str(SCHEMA_PATH.parent))
         return server
 
     def on_page_content(self, html, page, config, files):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import Reference, build_reference
 from .problems import Report
-from .render import Page, render_pages
+from .render import Page, render_pages, render_problem_pages
 from .validate import Context, validate_tree
 
 
@@ -31,7 +31,11 @@ def run(codes_dir: Path, root: Path, edit_url_base: str, context: Context | None
         return Result(report)
     broken = report.files()
     reference = build_reference([f for f in files if f.name not in broken])
-    return Result(report, reference, tuple(render_pages(reference, edit_url_base)))
+    pages = render_pages(reference, edit_url_base)
+    if partial:
+        taken = {page.src_uri for page in pages}
+        pages += [page for page in render_problem_pages(report) if page.src_uri not in taken]
+    return Result(report, reference, tuple(pages))
 
 
 def format_report(report: Report) -> str:

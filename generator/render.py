@@ -153,6 +153,22 @@ def render_entry(template, reference: Reference, entry: Entry, edit_url_base: st
     )
 
 
+def render_problem_pages(report) -> list[Page]:
+    """Live preview only: a page per broken NNN.yaml that shows its problems where the entry would be."""
+    env = make_environment()
+    template = env.get_template("problems.md.j2")
+    by_file: dict[str, list] = {}
+    for problem in report.sorted():
+        by_file.setdefault(problem.file, []).append(problem)
+    pages = []
+    for file, problems in by_file.items():
+        stem = Path(file).stem
+        if re.fullmatch(r"\d{3}", stem):
+            markdown = template.render(title=f"{stem}: invalid entry", problems=[str(p) for p in problems])
+            pages.append(Page(f"{stem}.md", markdown, "problems"))
+    return pages
+
+
 def render_robots(site_url: str | None) -> str:
     lines = ["User-agent: *", "Allow: /"]
     if site_url:

@@ -162,8 +162,8 @@ def home_head(ref: Reference, canonical: str | None, site: Site) -> Head:
 
 
 def head_for(page: Page | None, ref: Reference, canonical: str | None, site: Site, title: str | None = None) -> Head:
-    if page is None:
-        # A hand-written page (about, contributing): plain metadata, no JSON-LD beyond breadcrumbs.
+    if page is None or page.kind == "problems":
+        # Hand-written pages (about) and the preview page of a broken entry: plain metadata and breadcrumbs.
         name = title or site.name
         return Head(f"{name} - {site.name}", site.description, canonical, "website",
                     [_breadcrumbs(site, [(site.name, site.url), (name, canonical)])])

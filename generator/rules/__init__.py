@@ -14,10 +14,12 @@ from . import (
     filename,
     http_examples,
     links,
+    placeholders,
     raw_html,
     registry,
     related_codes,
     schema,
 )
 
-RULES = [schema, filename, code_range, duplicate_codes, related_codes, links, raw_html, http_examples, registry]
+RULES = [schema, filename, code_range, duplicate_codes, related_codes, links, raw_html, http_examples, registry,
+         placeholders]

@@ -1,0 +1,105 @@
+"""`make new CODE=425`: write codes/425.yaml with every field, prefilled from the vendored registry."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+
+from .registry import load_registry
+
+TODO = "TODO"
+
+
+def _q(value: str) -> str:
+    # JSON strings are valid YAML scalars and need no thought about quoting.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_scaffold(code: int, today: str) -> str:
+    row = load_registry().get(code)
+    lines = [
+        "# yaml-language-server: $schema=../schema/status-code.schema.json",
+        "# Scaffolded by `make new`. Replace every TODO (validation rejects entries that still contain one);",
+        "# delete optional fields you do not need. CONTRIBUTING.md explains each field.",
+        f"code: {code}",
+    ]
+    if row:
+        lines += [
+            f"phrase: {_q(row.phrase)}  # exactly as registered by IANA",
+            "aliases: []  # former names, e.g. Payload Too Large",
+            "keywords:  # what people type to find this page (lower case)",
+            f"  - {_q(TODO + ' keyword')}",
+            f"standing: {row.status}",
+            "spec:",
+            f"  document: {_q(row.document)}",
+        ]
+        if row.section:
+            lines.append(f"  section: {_q(row.section)}")
+        lines.append(f"  url: {row.url}")
+    else:
+        lines += [
+            f"phrase: {_q(TODO + ' phrase the vendor uses')}",
+            "aliases: []",
+            "keywords:",
+            f"  - {_q(TODO + ' keyword')}",
+            "standing: unofficial",
+            "vendors:  # one item per vendor meaning",
+            f"  - vendor: {_q(TODO + ' vendor name')}",
+            f"    phrase: {_q(TODO + ' phrase')}",
+            "    documentation: https://TODO.example/vendor-docs  # the vendor's own page; omit if none",
+            f"    sent_when: {_q(TODO + ': when and by what the vendor sends it.')}",
+            f"    what_to_do: {_q(TODO + ': what a reader who sees it should do.')}",
+        ]
+    cacheable = "true" if row and row.cacheable else "false"
+    lines += [
+        f"summary: {_q(TODO + ': one plain-text sentence, 40-200 characters, used as the description.')}",
+        "meaning: |",
+        f"  {TODO}: what the code means in the spec's terms, citing the section (RFC 9110 §15.x.y).",
+        "when_to_use:",
+        f"  - {_q(TODO + ': a situation where this code is right.')}",
+        "when_not_to_use:",
+        f"  - situation: {_q(TODO + ': a situation where another code is right.')}",
+        "    instead: 400  # the code to use instead (must have an entry)",
+        "examples:",
+        f"  - title: {_q(TODO + ' what the example shows')}",
+        "    request: |",
+        "      GET /TODO HTTP/1.1",
+        "      Host: www.example.com",
+        "    response: |",
+        f"      HTTP/1.1 {code} {row.phrase if row else 'TODO'}",
+        "      Content-Type: application/problem+json",
+        "",
+        '      {"title": "TODO"}',
+        "related:",
+        "  - code: 400",
+        f"    why: {_q(TODO + ': how the two codes differ.')}",
+        "headers:",
+        "  - name: Content-Type",
+        f"    why: {_q(TODO + ': how the header is used with this code.')}",
+        f"cacheable: {cacheable}  # RFC 9110 §15.1; prefilled from the registry",
+        "mistakes:",
+        f"  - {_q(TODO + ': a common mistake.')}",
+        "best_practices:",
+        f"  - {_q(TODO + ': what to do right.')}",
+        "faq:",
+        f"  - question: {_q(TODO + ' a question people ask?')}",
+        f"    answer: {_q(TODO + ': the answer.')}",
+        "constants: {}  # e.g. python: {name: HTTPStatus.NOT_FOUND}",
+        f'updated: "{today}"',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def scaffold(code: int, codes_dir: Path, today: str | None = None) -> int:
+    if not 100 <= code <= 599:
+        print(f"error: {code} is not a status code (100-599)", file=sys.stderr)
+        return 2
+    target = codes_dir / f"{code}.yaml"
+    if target.exists():
+        print(f"error: {target} already exists; edit it instead", file=sys.stderr)
+        return 1
+    target.write_text(render_scaffold(code, today or datetime.date.today().isoformat()), encoding="utf-8")
+    print(f"wrote {target}: replace every TODO, then run `make validate` and `make serve`")
+    return 0

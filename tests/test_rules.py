@@ -1,0 +1,74 @@
+"""Each validation rule: silent on a good entry, and caught by at least one case of the broken corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.loader import load_tree
+from generator.rules import RULES
+from generator.validate import Context, validate_files
+
+HERE = Path(__file__).parent
+GOOD = HERE / "fixtures" / "minimal"
+CORPUS = HERE / "broken"
+
+# The corpus cases that exercise each rule (a rule without a failing fixture is an untested rule).
+CASES_BY_RULE = {
+    "schema": ["missing-summary", "misspelled-key", "code-as-text", "bad-date", "summary-too-short"],
+    "filename": ["code-file-mismatch", "bad-file-name"],
+    "code-range": ["code-above-range", "code-below-range"],
+    "duplicate-codes": ["duplicate-codes"],
+    "related-codes": ["related-code-missing", "instead-code-missing", "internal-link-missing"],
+    "links": ["http-link-in-markdown", "javascript-link", "javascript-link-entity-encoded", "data-url-link",
+              "javascript-reference-link"],
+    "raw-html": ["raw-html-script", "raw-html-event-handler", "raw-html-comment"],
+    "http-examples": ["malformed-status-line", "request-without-host"],
+    "registry": ["phrase-differs-from-registry", "unofficial-claims-registered-code"],
+    "placeholders": ["scaffold-left-unfilled"],
+}
+
+
+def run_rule(rule, codes_dir: Path):
+    files = load_tree(codes_dir, codes_dir.parent)
+    good = [f for f in files if not f.problems]
+    from generator.problems import Report
+
+    report, context = Report(), Context()
+    if rule.SCOPE == "file":
+        for loaded in good:
+            rule.check(report, loaded, context)
+    else:
+        rule.check(report, good, context)
+    return report.sorted()
+
+
+def test_every_rule_has_cases():
+    assert {rule.NAME for rule in RULES} == set(CASES_BY_RULE)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)
+def test_rule_accepts_the_good_entry(rule):
+    assert run_rule(rule, GOOD) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)
+def test_rule_catches_its_bad_fixtures(rule):
+    for case in CASES_BY_RULE[rule.NAME]:
+        problems = run_rule(rule, CORPUS / case / "codes")
+        assert problems, f"rule {rule.NAME} found nothing in tests/broken/{case}"
+        expected = (CORPUS / case / "expected.txt").read_text().splitlines()
+        for problem in problems:
+            assert str(problem).replace(str(CORPUS / case) + "/", "") in expected
+
+
+def test_rule_modules_describe_themselves():
+    for rule in RULES:
+        assert rule.NAME and rule.DESCRIPTION and rule.SCOPE in ("file", "tree")
+
+
+def test_good_entry_passes_the_whole_validator():
+    files = load_tree(GOOD, GOOD.parent)
+    assert validate_files(files).sorted() == []

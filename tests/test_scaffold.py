@@ -1,0 +1,56 @@
+"""`make new CODE=...` writes a complete skeleton and never overwrites an entry."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from generator.loader import load_tree
+from generator.schema import load_schema
+from generator.validate import validate_files
+
+
+def new(tmp_path, code):
+    return subprocess.run([sys.executable, "-m", "generator", "--codes", "codes", "new", str(code)],
+                          cwd=tmp_path, capture_output=True, text=True)
+
+
+def test_registered_code_is_prefilled_from_the_registry(tmp_path):
+    (tmp_path / "codes").mkdir()
+    done = new(tmp_path, 425)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "codes" / "425.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/status-code.schema.json")
+    data = yaml.safe_load(text)
+    assert data["phrase"] == "Too Early"
+    assert data["standing"] == "permanent"
+    assert data["spec"] == {"document": "RFC 8470", "section": "5.2",
+                            "url": "https://www.rfc-editor.org/rfc/rfc8470#section-5.2"}
+    assert data["cacheable"] is False
+    # Every field of the schema is offered except those that only apply to other standings.
+    assert set(load_schema()["properties"]) - set(data) <= {"common_name", "registration", "vendors", "history",
+                                                            "cacheable_note", "search_boost"}
+
+
+def test_unofficial_code_gets_a_vendor_section(tmp_path):
+    (tmp_path / "codes").mkdir()
+    assert new(tmp_path, 599).returncode == 0
+    data = yaml.safe_load((tmp_path / "codes" / "599.yaml").read_text())
+    assert data["standing"] == "unofficial" and data["vendors"]
+
+
+def test_refuses_to_overwrite(tmp_path):
+    (tmp_path / "codes").mkdir()
+    (tmp_path / "codes" / "404.yaml").write_text("keep me")
+    done = new(tmp_path, 404)
+    assert done.returncode == 1 and "already exists" in done.stderr
+    assert (tmp_path / "codes" / "404.yaml").read_text() == "keep me"
+
+
+def test_unfilled_scaffold_does_not_validate(tmp_path):
+    (tmp_path / "codes").mkdir()
+    new(tmp_path, 425)
+    problems = validate_files(load_tree(tmp_path / "codes", tmp_path)).sorted()
+    assert any("placeholder TODO" in p.message for p in problems)
