@@ -74,8 +74,9 @@ class Avoid:
 class Example:
     title: str
     request: str
-    response: str
+    response: str | None
     description: Markdown | None = None
+    no_response: Markdown | None = None
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,9 @@ class Entry:
 
     @property
     def class_digit(self) -> int:
-        return self.code // 100
+        # The leading digit: code // 100 for every real (three-digit) code; it also files the benchmark's
+        # longer synthetic codes (4041 = a copy of 404) under their class instead of under no class at all.
+        return int(str(self.code)[0])
 
     @property
     def class_id(self) -> str:
@@ -252,7 +255,8 @@ def build_entry(data: dict, source: str) -> Entry:
         when_to_use=tuple(Markdown(x) for x in data["when_to_use"]),
         when_not_to_use=tuple(Avoid(Markdown(x["situation"]), x.get("instead")) for x in data["when_not_to_use"]),
         examples=tuple(
-            Example(x["title"], x["request"], x["response"], _md(x.get("description"))) for x in data["examples"]
+            Example(x["title"], x["request"], x.get("response"), _md(x.get("description")), _md(x.get("no_response")))
+            for x in data["examples"]
         ),
         related=tuple(Related(x["code"], Markdown(x["why"])) for x in data["related"]),
         headers=tuple(Header(x["name"], Markdown(x["why"]), x.get("url")) for x in data["headers"]),

@@ -214,6 +214,9 @@ def test_each_entry_content_appears_on_its_page(site, reference):
             assert soup.find(lambda tag, h=heading: tag.name == "h2" and tag.get_text(strip=True).startswith(h)), (entry.code, heading)
         for example in entry.examples:
             assert example.title in text
+            if example.response is None:
+                assert "No HTTP response" in text, entry.code
+                continue
             first_line = example.response.strip().splitlines()[0]
             assert any(first_line in block.get_text() for block in soup.select("pre code")), (entry.code, first_line)
         for alias in entry.aliases:
