@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .loader import LoadedFile, load_tree
@@ -28,6 +28,10 @@ def validate_files(files: list[LoadedFile], context: Context | None = None) -> R
     for loaded in files:
         report.problems.extend(loaded.problems)
     good = [f for f in files if isinstance(f.data, dict) and not f.problems]
+    # A file that failed to load still names its code: references to it are not reported a second time.
+    context = replace(context, extra_known_codes=frozenset(context.extra_known_codes) | {
+        int(f.path.stem) for f in files if f.problems and f.path.stem.isdigit()
+    })
     for rule in RULES:
         if rule.NAME == "registry" and not context.check_registry:
             continue
