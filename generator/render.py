@@ -20,7 +20,11 @@ from .model import Entry, Markdown, Reference
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=<>])")
+# What Python-Markdown undoes a backslash for (its ESCAPED_CHARS, '|' from tables); '<' and '>' never get
+# here (html.escape runs first). Other punctuation that extensions may read ('~' fences, '=' and '^') is
+# written as a character reference: a backslash before it would be shown to the reader.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MD_REFERENCE = {"~": "&#126;", "^": "&#94;", "=": "&#61;"}
 
 
 class Trusted(str):
@@ -30,7 +34,8 @@ class Trusted(str):
 def md_text(value: str) -> str:
     """Plain text for a Markdown inline context: HTML-escaped, Markdown punctuation backslash-escaped."""
     value = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=True))
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=True))
+    return re.sub(r"[~^=]", lambda m: _MD_REFERENCE[m.group()], escaped)
 
 
 # Prose links to another entry are written ../404/ (the page's URL); the Markdown source links to 404.md

@@ -1,0 +1,700 @@
+"""Hostile content cannot reach the reader: every payload in every text field is refused or rendered inert.
+
+For each payload in tests/xss/payloads.txt and each text field of an entry (found by walking the JSON
+Schema, so a new field is covered as soon as the schema has it), either
+
+- validation refuses it with a clear ``file:line: field: message`` (no traceback, CLI exit status 1), or
+- the built site carries it inert: no element or attribute beyond what a harmless baseline build has, no
+  script/iframe/object/embed/svg/math/img in the article, no on* attribute and no javascript:/data:/
+  vbscript: URL anywhere, every JSON-LD block parses and holds the text exactly where the field is carried
+  into it, and the meta description, the title and the visible text round-trip.
+
+Payload file format: one payload per line, with the escapes ``\\uXXXX``, ``\\t``, ``\\n``, ``\\r`` and
+``\\\\`` decoded; any other backslash is literal (so ``\\x3c`` in the polyglot stays as written).
+
+Entries are written as JSON (which is YAML) so that each value sits on one line of its own: the line a
+problem names can be checked against the text. To keep the number of builds small, every payload gets one
+registered entry (a copy of tests/fixtures/minimal/404.yaml, recoded to another registered 4xx code when it
+shares a build) and one unofficial entry (tests/fixtures/unofficial/499.yaml, recoded to another unused 49x
+code), each carrying the payload in every field that accepted it; ten payloads share one build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import html
+import io
+import json
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.__main__ import main as generator_main
+from generator.problems import Problem, format_path
+from generator.registry import load_registry
+from generator.schema import load_schema
+from generator.validate import Context, validate_tree
+
+from .sitebuild import build
+
+HERE = Path(__file__).parent
+PAYLOAD_FILE = HERE / "xss" / "payloads.txt"
+REGISTERED_FIXTURE = HERE / "fixtures" / "minimal" / "404.yaml"
+UNOFFICIAL_FIXTURE = HERE / "fixtures" / "unofficial" / "499.yaml"
+SITE_NAME = "HTTP Status Codes"
+
+BENIGN = "Harmless baseline words"  # the baseline build carries this where payloads go
+GROUP_SIZE = 18  # payloads per build
+_REGISTRY = load_registry()
+# Each payload of a build gets a registered 4xx code and an unregistered 4xx code, 404 and 499 first.
+REGISTERED_CODES = [404] + [c for c, row in sorted(_REGISTRY.items()) if 400 <= c < 500 and c != 404
+                            and row.status == "permanent"][: GROUP_SIZE - 1]
+UNOFFICIAL_CODES = [c for c in range(499, 400, -1) if c not in _REGISTRY][:GROUP_SIZE]
+
+_ESCAPES = re.compile(r"\\(u[0-9A-Fa-f]{4}|[tnr\\])")
+
+
+def decode(line: str) -> str:
+    return _ESCAPES.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "u"
+                        else {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], line)
+
+
+PAYLOADS = [decode(line) for line in PAYLOAD_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def payload_id(index: int) -> str:
+    text = re.sub(r"[^\x21-\x7e]+", "_", PAYLOADS[index])
+    return f"{index:02d}-{text[:40]}"
+
+
+# --- fields ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Slot:
+    """One place a payload goes: a text field of the registered or of the unofficial entry."""
+
+    entry: str  # "registered" or "unofficial"
+    path: tuple
+    kind: str  # the schema's $defs name ("markdown", "plain_line", ...) or "string"
+    placement: str  # how the payload is put in: plain, summary, markdown, body, header
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.entry}:{self.field}"
+
+
+def _resolve(schema: dict, node: dict) -> tuple[dict, str | None]:
+    kind = None
+    while "$ref" in node:
+        kind = node["$ref"].rsplit("/", 1)[-1]
+        node = schema["$defs"][kind]
+    return node, kind
+
+
+def _is_text(node: dict) -> bool:
+    return node.get("type") == "string" and "enum" not in node
+
+
+def schema_text_fields() -> set[tuple]:
+    """Every text field the schema defines, as an abstract path ('[]' for any list index)."""
+    schema = load_schema()
+    found: set[tuple] = set()
+
+    def walk(node: dict, path: tuple):
+        node, _ = _resolve(schema, node)
+        if _is_text(node):
+            found.add(path)
+        for key, child in node.get("properties", {}).items():
+            walk(child, path + (key,))
+        if "items" in node:
+            walk(node["items"], path + ("[]",))
+
+    walk(schema, ())
+    return found
+
+
+def abstract(path: tuple) -> tuple:
+    return tuple("[]" if isinstance(part, int) else part for part in path)
+
+
+def _slots_in(data: dict, entry: str) -> list[Slot]:
+    """Text fields present in ``data``: list items of text are appended, lists of objects use item 0."""
+    schema = load_schema()
+    slots = []
+
+    def walk(node: dict, value, path: tuple, kind: str | None = None):
+        node, ref = _resolve(schema, node)
+        kind = ref or kind
+        if _is_text(node):
+            slots.append((path, kind or "string"))
+        elif "properties" in node and isinstance(value, dict):
+            for key, child in node["properties"].items():
+                if key in value:
+                    walk(child, value[key], path + (key,))
+        elif "items" in node and isinstance(value, list):
+            items, item_kind = _resolve(schema, node["items"])
+            if _is_text(items):
+                slots.append((path + (len(value),), item_kind or "string"))
+            else:  # every item, so that a field only a later item has is found too (first one wins below)
+                for index, item in enumerate(value):
+                    walk(node["items"], item, path + (index,))
+
+    walk(schema, data, ())
+    result = []
+    seen = set()
+    for path, kind in slots:
+        if abstract(path) in seen:
+            continue
+        seen.add(abstract(path))
+        if path == ("summary",):
+            placement = "summary"
+        elif kind == "markdown":
+            placement = "markdown"
+        elif kind == "http_message":
+            placement = "body"
+        else:
+            placement = "plain"
+        result.append(Slot(entry, path, kind, placement))
+        if kind == "http_message":  # the same message kinds again, this time with the payload in a header
+            result.append(Slot(entry, (path[0], 1) + path[2:], kind, "header"))
+    return result
+
+
+@lru_cache(maxsize=None)
+def _fixture(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def registered_base() -> dict:
+    """The minimal 404 entry, with every optional field it lacks filled in."""
+    data = copy.deepcopy(_fixture(REGISTERED_FIXTURE))
+    data.setdefault("common_name", "Not Found")
+    data.setdefault("aliases", ["Not Found Here"])
+    data.setdefault("history", "RFC 9110 kept the meaning RFC 7231 gave 404.")
+    data.setdefault("registration", {"registered": "2026-01-01", "expires": "2027-01-01"})
+    data["related"] = [{"code": 499, "why": "499 is an unofficial code; 404 is registered."}]
+    data["when_not_to_use"][0]["instead"] = 499
+    for constant in data["constants"].values():
+        constant.setdefault("note", "Since the first release.")
+    assert len(data["examples"]) >= 2
+    return data
+
+
+def unofficial_base() -> dict:
+    data = copy.deepcopy(_fixture(UNOFFICIAL_FIXTURE))
+    data["related"] = [{"code": 404, "why": "404 is registered; 499 is not."}]
+    return data
+
+
+def all_slots() -> list[Slot]:
+    """Registered-entry fields go into the 404 copy; fields only an unofficial entry can hold freely (its
+    phrase, which a registered entry must take from the IANA registry, and vendors) go into the 499 copy."""
+    registered = [s for s in _slots_in(registered_base(), "registered") if s.path != ("phrase",)]
+    seen = {abstract(s.path) for s in registered}
+    unofficial = [s for s in _slots_in(unofficial_base(), "unofficial")
+                  if abstract(s.path) not in seen or s.path == ("phrase",)]
+    return registered + unofficial
+
+
+SLOTS = all_slots()
+
+
+def slot_value(slot: Slot, payload: str) -> str:
+    if slot.placement == "summary":  # 40-200 characters
+        return payload if len(payload) >= 40 else f"{payload} (padded to the forty characters needed)"
+    if slot.placement == "markdown":  # inline, closing a paragraph, and as a paragraph of its own
+        return f"Lead text {payload} tail.\n{payload}\n\n{payload}\n"
+    request = slot.path[-1] == "request"
+    if slot.placement == "body":
+        start = "POST /submit HTTP/1.1\nHost: www.example.com" if request else "HTTP/1.1 404 Not Found"
+        return f"{start}\nContent-Type: text/plain\n\n{payload}\n"
+    if slot.placement == "header":
+        start = "GET / HTTP/1.1\nHost: www.example.com" if request else "HTTP/1.1 404 Not Found"
+        return f"{start}\nX-Note: {payload}\n"
+    return payload
+
+
+def one_line(text: str) -> str:
+    """What the model keeps of a summary: YAML line folding undone (U+2028 stays)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def visible(text: str) -> str:
+    """Text as a reader sees it, whitespace collapsed."""
+    return " ".join(text.split())
+
+
+def put(data: dict, path: tuple, value) -> None:
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    last = path[-1]
+    if isinstance(target, list) and last == len(target):
+        target.append(value)
+    else:
+        target[last] = value
+
+
+def get(data: dict, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def entry_data(kind: str, payload: str, slots, code: int, partner: int, registry) -> dict:
+    data = registered_base() if kind == "registered" else unofficial_base()
+    data["code"] = code
+    data["related"][0]["code"] = partner
+    if kind == "registered":  # what the registry says about ``code`` (before the payload goes in)
+        data["when_not_to_use"][0]["instead"] = partner
+        row = registry[code]
+        data["phrase"] = row.phrase
+        data["spec"] = {"document": row.document, "url": row.url, **({"section": row.section} if row.section else {})}
+        data["cacheable"] = row.cacheable
+    for slot in slots:
+        if slot.entry == kind:
+            put(data, slot.path, slot_value(slot, payload))
+    return data
+
+
+def write_entry(codes: Path, data: dict) -> Path:
+    codes.mkdir(parents=True, exist_ok=True)
+    path = codes / f"{data['code']}.yaml"
+    text = "# written by tests/test_xss.py\n" + json.dumps(data, indent=2, ensure_ascii=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- one run over every payload -------------------------------------------------------------------------
+
+PROBLEM_LINE = re.compile(r"^(?P<file>\S+\.yaml):(?P<line>\d+): (?P<field>[^:\s]+): (?P<message>\S.*)$")
+SUMMARY_LINE = re.compile(r"^\d+ problem\(s\) in \d+ file\(s\)$")
+
+
+@dataclass
+class Outcome:
+    index: int  # -1 for the harmless baseline
+    payload: str
+    rejected: dict[Slot, list[Problem]] = field(default_factory=dict)
+    accepted: list[Slot] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)  # problems no slot explains, badly placed lines
+    cli_status: int | None = None
+    cli_output: str = ""
+    group: "Group | None" = None
+    registered_code: int = 0
+    unofficial_code: int = 0
+
+    def value(self, slot: Slot) -> str:
+        return slot_value(slot, self.payload)
+
+
+@dataclass
+class Group:
+    number: int
+    work: Path
+    outcomes: list[Outcome]
+    problems: list[str] = field(default_factory=list)  # the accepted-only entries must validate together
+    returncode: int | None = None
+    output: str = ""
+    _soups: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def site(self) -> Path:
+        return self.work / "site"
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        """The parsed page (parsed once; callers only read it)."""
+        if url_path not in self._soups:
+            self._soups[url_path] = BeautifulSoup(self.html(url_path), "html.parser")
+        return self._soups[url_path]
+
+    def html(self, url_path: str) -> str:
+        target = self.site / url_path
+        if url_path == "" or url_path.endswith("/"):
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+    @cached_property
+    def pages(self) -> list[str]:
+        result = []
+        for path in sorted(self.site.rglob("*.html")):
+            rel = path.relative_to(self.site).as_posix()
+            result.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return result
+
+
+@dataclass
+class Campaign:
+    outcomes: list[Outcome]  # baseline first, then one per payload in file order
+    groups: list[Group]
+
+    @property
+    def baseline(self) -> Outcome:
+        return self.outcomes[0]
+
+    def of(self, index: int) -> Outcome:
+        return self.outcomes[index + 1]
+
+
+def _classify(outcome: Outcome, work: Path, context: Context, registry) -> None:
+    """Validate the payload in every slot at once and attribute each problem to its slot."""
+    codes = work / "codes"
+    paths = {
+        "registered": write_entry(codes, entry_data("registered", outcome.payload, SLOTS, 404, 499, registry)),
+        "unofficial": write_entry(codes, entry_data("unofficial", outcome.payload, SLOTS, 499, 404, registry)),
+    }
+    names = {kind: f"codes/{path.name}" for kind, path in paths.items()}
+    lines = {kind: path.read_text(encoding="utf-8").splitlines() for kind, path in paths.items()}
+    _, report = validate_tree(codes, work, context)
+    for problem in report.sorted():
+        owners = [s for s in SLOTS if names[s.entry] == problem.file
+                  and (problem.field == s.field or problem.field.startswith((s.field + ".", s.field + "[")))]
+        if len(owners) != 1:
+            outcome.unexpected.append(f"no single field explains {problem}")
+            continue
+        slot = owners[0]
+        outcome.rejected.setdefault(slot, []).append(problem)
+        serialized = json.dumps(outcome.value(slot), ensure_ascii=True)
+        text = lines[slot.entry][problem.line - 1] if 0 < problem.line <= len(lines[slot.entry]) else ""
+        if serialized not in text:
+            outcome.unexpected.append(f"{problem}: line {problem.line} does not hold the value ({text[:60]!r})")
+    outcome.accepted = [s for s in SLOTS if s not in outcome.rejected]
+    # The command line, in-process: exit status 1 and nothing but file:line: field: message lines.
+    stream = io.StringIO()
+    with contextlib.redirect_stderr(stream), contextlib.redirect_stdout(stream):
+        outcome.cli_status = generator_main(["--codes", str(codes), "validate"])
+    outcome.cli_output = stream.getvalue()
+
+
+def _prepare_group(group: Group, context: Context, registry) -> None:
+    codes = group.work / "codes"
+    for position, outcome in enumerate(group.outcomes):
+        outcome.group = group
+        outcome.registered_code = REGISTERED_CODES[position]
+        outcome.unofficial_code = UNOFFICIAL_CODES[position]
+        for kind, code, partner in (("registered", outcome.registered_code, outcome.unofficial_code),
+                                    ("unofficial", outcome.unofficial_code, outcome.registered_code)):
+            write_entry(codes, entry_data(kind, outcome.payload, outcome.accepted, code, partner, registry))
+    _, report = validate_tree(codes, group.work, context)
+    group.problems = [str(p) for p in report.sorted()]
+
+
+def _build_group(group: Group) -> None:
+    done = build(group.work / "codes", group.site)
+    group.returncode = done.returncode
+    group.output = done.stdout + done.stderr
+
+
+def run_campaign(work: Path) -> Campaign:
+    context = Context()
+    registry = _REGISTRY
+    outcomes = [Outcome(-1, BENIGN)] + [Outcome(i, p) for i, p in enumerate(PAYLOADS)]
+    for outcome in outcomes:
+        _classify(outcome, work / "validate" / f"p{outcome.index + 1:03d}", context, registry)
+    # The baseline is built alone, so that its shared pages (home, classes) list nothing but harmless text.
+    chunks = [outcomes[:1]] + [outcomes[start:start + GROUP_SIZE] for start in range(1, len(outcomes), GROUP_SIZE)]
+    groups = [Group(n, work / f"build-{n:02d}", chunk) for n, chunk in enumerate(chunks)]
+    for group in groups:
+        _prepare_group(group, context, registry)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(_build_group, [g for g in groups if not g.problems]))
+    return Campaign(outcomes, groups)
+
+
+_CAMPAIGN: Campaign | None = None
+
+
+def campaign_for(tmp_path_factory) -> Campaign:
+    """The one run of a test session (the browser tests load the same builds)."""
+    global _CAMPAIGN
+    if _CAMPAIGN is None:
+        _CAMPAIGN = run_campaign(tmp_path_factory.mktemp("xss"))
+    return _CAMPAIGN
+
+
+@pytest.fixture(scope="module")
+def campaign(tmp_path_factory) -> Campaign:
+    return campaign_for(tmp_path_factory)
+
+
+# --- what a clean page looks like -----------------------------------------------------------------------
+
+FORBIDDEN_IN_ARTICLE = {"script", "iframe", "object", "embed", "svg", "math", "img", "style", "form", "input",
+                        "button", "textarea", "select", "base", "meta", "link", "frame", "frameset", "applet",
+                        "template", "video", "audio", "source", "portal", "dialog", "details", "noscript",
+                        "title", "body", "html", "head", "mglyph", "mtext", "x"}
+# Formatting Markdown prose may legitimately add to what the baseline page has; nothing that runs or loads.
+INERT_TAGS = {"p", "em", "strong", "code", "a", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "br", "hr",
+              "blockquote", "pre", "span", "div", "table", "thead", "tbody", "tr", "th", "td"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background",
+                  "cite", "ping", "srcdoc", "content"}
+BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _bad_url(value: str) -> bool:
+    cleaned = CONTROL.sub("", html.unescape(value)).lower()
+    return bool(BAD_SCHEME.match(cleaned)) or "javascript:" in cleaned or "vbscript:" in cleaned
+
+
+def _script_signature(tag) -> tuple:
+    kind = tag.get("type", "")
+    return (kind, tag.get("src", ""), "" if kind == "application/ld+json" else (tag.string or ""))
+
+
+def _article_shape(soup) -> tuple[set[str], set[str]]:
+    article = soup.select_one("article")
+    if article is None:
+        return set(), set()
+    tags = {tag.name for tag in article.find_all(True)}
+    attributes = {name for tag in article.find_all(True) for name in tag.attrs}
+    return tags, attributes
+
+
+def injection_findings(soup: BeautifulSoup, baseline: BeautifulSoup) -> list[str]:
+    """Everything on ``soup`` that could run, load or carry an injected attribute, judged against the
+    same page of the harmless baseline build."""
+    findings = []
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else (value or "")
+            if name.lower().startswith("on"):
+                findings.append(f"{name}= on <{tag.name}>")
+            if name.lower() in URL_ATTRIBUTES and tag.name != "meta" and _bad_url(text):
+                findings.append(f"{name}={text!r} on <{tag.name}>")
+            if name.lower() == "style" and re.search(r"url\s*\(|expression\s*\(", text, re.I):
+                findings.append(f"style={text!r} on <{tag.name}>")
+        if tag.name == "meta" and tag.get("http-equiv"):
+            findings.append(f"<meta http-equiv={tag['http-equiv']!r}>")
+    scripts = sorted(_script_signature(t) for t in soup.find_all("script"))
+    expected = sorted(_script_signature(t) for t in baseline.find_all("script"))
+    if scripts != expected:
+        findings.append(f"scripts differ from the baseline page: {sorted(set(scripts) ^ set(expected))}")
+    for tag_name in ("iframe", "object", "embed", "frame", "base", "applet"):  # (the theme has a search form)
+        if soup.find(tag_name) is not None:
+            findings.append(f"<{tag_name}> in the page")
+    article = soup.select_one("article")
+    if article is None:
+        return findings
+    tags, attributes = _article_shape(soup)
+    base_tags, base_attributes = _article_shape(baseline)
+    for name in sorted(tags & FORBIDDEN_IN_ARTICLE):
+        findings.append(f"<{name}> in the article")
+    for name in sorted(tags - base_tags - INERT_TAGS - FORBIDDEN_IN_ARTICLE):
+        findings.append(f"<{name}> in the article (not on the baseline page)")
+    for name in sorted(attributes - base_attributes):
+        findings.append(f"attribute {name}= in the article (not on the baseline page)")
+    for tag in article.find_all(True):
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else (value or "")
+            if name in ("id", "title") or (name == "href" and text.startswith(("#", "https://"))):
+                continue  # heading ids, link titles and https links are text or checked above; none can run
+            if re.search(r"alert|msgbox|evil\.example", text, re.I):
+                findings.append(f"payload text in {name}={text!r} on <{tag.name}>")
+    return findings
+
+
+def baseline_page_for(campaign: Campaign, group: Group, url_path: str) -> str:
+    """The baseline build's page that plays the same part as ``url_path`` of ``group``."""
+    codes = {o.registered_code: "404/" for o in group.outcomes}
+    codes.update({o.unofficial_code: "499/" for o in group.outcomes})
+    match = re.fullmatch(r"(\d{3})/", url_path)
+    return codes[int(match.group(1))] if match else url_path
+
+
+# --- the tests ------------------------------------------------------------------------------------------
+
+def test_payload_file_covers_the_attack_families():
+    assert len(PAYLOADS) >= 30
+    assert len(set(PAYLOADS)) == len(PAYLOADS), "a payload is listed twice"
+    text = "\n".join(PAYLOADS)
+    for needle in ("<script>", "<ScRiPt>", "onerror=", "<body onload", "<svg onload", "<svg><script>", "<math>",
+                   "](javascript:", "&#106;avascript:", "java\tscript:", "java\nscript:", "JaVaScRiPt:", "[evil]:",
+                   "](data:", "](vbscript:", "</script>", "<!--", "&lt;script&gt;", "\u2028", "\u2029",
+                   "![x](javascript:", '" onmouseover="', '{: onclick="alert(1)" }', "<iframe", "<object",
+                   "<embed", '<a href="javascript:', "expression(", "url(javascript:", "${alert(1)}", "jaVasCript:/*"):
+        assert needle in text, f"no payload has {needle!r}"
+
+
+def test_bases_hold_every_text_field_the_schema_defines():
+    """Fields are found by walking the schema; the bases must hold each one so that none is skipped."""
+    covered = {abstract(slot.path) for slot in SLOTS}
+    missing = sorted(schema_text_fields() - covered)
+    assert not missing, f"text fields no payload reaches (add them to the bases): {missing}"
+
+
+def test_the_baseline_entries_are_accepted_everywhere_a_payload_can_go(campaign):
+    """The harmless text is refused only where no free text is allowed at all."""
+    baseline = campaign.baseline
+    refused = {str(slot) for slot in baseline.rejected}
+    # URLs, dates, lower-case keywords, and the patterned fields (header names, spec document and section)
+    allowed_to_refuse = {str(s) for s in SLOTS if s.kind in ("https_url", "date", "keyword")
+                         or (s.kind == "string" and s.path != ("summary",))}
+    assert refused <= allowed_to_refuse, sorted(refused - allowed_to_refuse)
+    assert not baseline.unexpected, baseline.unexpected
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)), ids=payload_id)
+def test_refused_payloads_get_a_clear_message(campaign, index):
+    outcome = campaign.of(index)
+    assert not outcome.unexpected, "\n".join(outcome.unexpected)
+    assert outcome.rejected, "a payload accepted everywhere (even in dates and header names?)"
+    for slot, problems in outcome.rejected.items():
+        for problem in problems:
+            assert problem.field == slot.field or problem.field.startswith(slot.field), (slot, problem)
+            assert problem.line > 1 and problem.message.strip(), problem
+            assert "Traceback" not in problem.message
+    assert outcome.cli_status == 1, outcome.cli_output
+    assert "Traceback" not in outcome.cli_output
+    lines = outcome.cli_output.strip().splitlines()
+    assert lines and SUMMARY_LINE.match(lines[-1]), outcome.cli_output
+    problem_lines = [line for line in lines[:-1] if PROBLEM_LINE.match(line)]
+    # A message may span lines only by quoting the payload's own line breaks.
+    assert len(problem_lines) == sum(len(p) for p in outcome.rejected.values()), outcome.cli_output
+    fields = {PROBLEM_LINE.match(line).group("field") for line in problem_lines}
+    assert fields == {p.field for ps in outcome.rejected.values() for p in ps}
+
+
+def test_accepted_payloads_validate_together(campaign):
+    for group in campaign.groups:
+        assert not group.problems, "\n".join(group.problems)
+
+
+def test_every_build_succeeds(campaign):
+    """A payload that validation let through and only the last-line safety check stopped is a hole."""
+    failed = []
+    for group in campaign.groups:
+        if group.returncode != 0:
+            culprits = []
+            for outcome in group.outcomes:
+                for code in (outcome.registered_code, outcome.unofficial_code):
+                    if f"codes/{code}.yaml" in group.output:
+                        culprits.append(f"payload {outcome.index} {outcome.payload!r}, accepted in "
+                                        f"{[str(s) for s in outcome.accepted]}")
+            failed.append(f"build {group.number} failed: {culprits}\n{group.output[-3000:]}")
+    assert not failed, "\n\n".join(failed)
+
+
+def _require_built(outcome: Outcome):
+    if outcome.group is None or outcome.group.returncode != 0:
+        pytest.fail("its build failed; see test_every_build_succeeds")
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)), ids=payload_id)
+def test_accepted_payloads_inject_nothing(campaign, index):
+    outcome = campaign.of(index)
+    _require_built(outcome)
+    group = outcome.group
+    baseline = campaign.baseline.group
+    findings = []
+    for code in (outcome.registered_code, outcome.unofficial_code):
+        url = f"{code}/"
+        for finding in injection_findings(group.soup(url), baseline.soup(baseline_page_for(campaign, group, url))):
+            findings.append(f"/{url}: {finding}")
+    assert not findings, "\n".join(findings)
+
+
+def test_shared_pages_inject_nothing(campaign):
+    """Home, class and other pages list every entry of a build (names, summaries)."""
+    findings = []
+    baseline = campaign.baseline.group
+    for group in campaign.groups:
+        if group.returncode != 0:
+            continue
+        for url in group.pages:
+            if re.fullmatch(r"\d{3}/", url):
+                continue
+            for finding in injection_findings(group.soup(url), baseline.soup(url)):
+                findings.append(f"build {group.number} /{url}: {finding}")
+    assert not findings, "\n".join(findings)
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, dict]:
+    blocks = {}
+    for tag in soup.find_all("script", type="application/ld+json"):
+        body = tag.string or ""
+        assert "<" not in body and "\u2028" not in body and "\u2029" not in body, body[:200]
+        block = json.loads(body)
+        blocks[block["@type"]] = block
+    return blocks
+
+
+def _expected_text(outcome: Outcome, kind: str, path: tuple) -> str | None:
+    """The value the payload gave a field, or None when that field refused it."""
+    slot = next((s for s in outcome.accepted if s.entry == kind and s.path == path), None)
+    return outcome.value(slot) if slot else None
+
+
+def _page_text(outcome: Outcome, kind: str, path: tuple, base: dict):
+    value = _expected_text(outcome, kind, path)
+    return value if value is not None else get(base, path)
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)), ids=payload_id)
+def test_json_ld_meta_and_title_carry_the_text_exactly(campaign, index):
+    outcome = campaign.of(index)
+    _require_built(outcome)
+    group = outcome.group
+    for kind, code, base in (("registered", outcome.registered_code, registered_base()),
+                             ("unofficial", outcome.unofficial_code, unofficial_base())):
+        soup = group.soup(f"{code}/")
+        blocks = _json_ld(soup)
+        summary = one_line(_page_text(outcome, kind, ("summary",), base))
+        name = (_page_text(outcome, kind, ("common_name",), base) if "common_name" in base
+                else _page_text(outcome, kind, ("phrase",), base))
+        title = f"{code} {name}"
+        assert blocks["TechArticle"]["description"] == summary
+        assert blocks["TechArticle"]["about"]["description"] == summary
+        assert blocks["TechArticle"]["headline"] == title
+        assert soup.find("meta", attrs={"name": "description"})["content"] == summary
+        assert soup.find("meta", property="og:description")["content"] == summary
+        assert soup.find("meta", attrs={"name": "twitter:description"})["content"] == summary
+        assert soup.title.string == f"{title} - {SITE_NAME}"
+        assert soup.find("meta", property="og:title")["content"] == f"{title} - {SITE_NAME}"
+        question = _expected_text(outcome, kind, ("faq", 0, "question"))
+        if question is not None:
+            assert question in [q["name"] for q in blocks["FAQPage"]["mainEntity"]]
+        for q in blocks["FAQPage"]["mainEntity"]:
+            assert isinstance(q["acceptedAnswer"]["text"], str)
+        if any(s.entry == kind and s.path[0] == "aliases" for s in outcome.accepted):
+            assert outcome.payload in blocks["TechArticle"]["about"]["alternateName"]
+        if any(s.entry == kind and s.path[0] == "keywords" for s in outcome.accepted):
+            assert outcome.payload in blocks["TechArticle"]["keywords"].split(", ")
+        home_terms = {t["termCode"]: t for t in _json_ld(group.soup(""))["DefinedTermSet"]["hasDefinedTerm"]}
+        assert home_terms[str(code)]["description"] == summary
+        assert home_terms[str(code)]["name"] == title
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)), ids=payload_id)
+def test_plain_text_is_shown_as_written(campaign, index):
+    """Plain-text fields and example messages show the payload as text, not as markup."""
+    outcome = campaign.of(index)
+    _require_built(outcome)
+    missing = []
+    for kind, code in (("registered", outcome.registered_code), ("unofficial", outcome.unofficial_code)):
+        article = visible(outcome.group.soup(f"{code}/").select_one("article").get_text())
+        for slot in outcome.accepted:
+            if (slot.entry == kind and slot.placement in ("plain", "summary", "body", "header")
+                    and slot.kind not in ("https_url", "date")):
+                if visible(outcome.payload) not in article:
+                    missing.append(str(slot))
+    assert not missing, f"{outcome.payload!r} not shown as text in {missing}"
+
+
+def test_counts(campaign, capsys):
+    rejected = sum(len(o.rejected) for o in campaign.outcomes[1:])
+    accepted = sum(len(o.accepted) for o in campaign.outcomes[1:])
+    with capsys.disabled():
+        print(f"\nxss: {len(PAYLOADS)} payloads x {len(SLOTS)} fields = {rejected + accepted} combinations: "
+              f"{rejected} refused by validation, {accepted} built and checked, in {len(campaign.groups)} builds")
+    assert rejected + accepted == len(PAYLOADS) * len(SLOTS)
