@@ -29,5 +29,22 @@ new: $(STAMP)  ## scaffold an entry: make new CODE=425
 	@test -n "$(CODE)" || { echo "usage: make new CODE=425" >&2; exit 2; }
 	$(PY) -m generator new $(CODE)
 
+bench: $(STAMP)  ## build time, scaling, live-preview delay and page weight against their budgets (benchmarks/README.md)
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+
+# Node tools the checks use (vnu-jar, linkinator, lighthouse), pinned in package-lock.json. `make test`
+# installs them when npm is there; without npm the tests that need them skip (or fail under REQUIRE_BROWSER=1).
+NPM       := $(shell command -v npm 2>/dev/null)
+NODE_DEPS := node_modules/.package-lock.json
+
+$(NODE_DEPS): package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test: $(if $(NPM),$(NODE_DEPS))
+
+audit: $(STAMP) $(NODE_DEPS)  ## Lighthouse scores (mobile, median of 3 runs) of five pages served with gzip; needs npm and chromium
+	$(PY) scripts/audit.py --runs 3
+
 clean:
 	rm -rf site .site.building-* .site.old-*

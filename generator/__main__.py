@@ -6,11 +6,14 @@ Errors are printed as ``file:line: field: message``; the exit status is 1 when a
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+# Material prints an end-of-life banner unless this is set before it is imported.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from . import pipeline
 from .validate import Context, validate_tree
@@ -28,23 +31,47 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def build_site(site_dir: Path, config: Path, extra_env: dict | None = None, quiet: bool = False) -> int:
-    """Build into a temporary sibling of ``site_dir`` and swap it in only when the build succeeds, so a
-    failed build never leaves a half-written or clobbered site."""
+def _mkdocs_logging(quiet: bool) -> None:
+    """Print MkDocs' log the way its own command line does."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    logger.propagate = False
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    if not any(getattr(h, "name", "") == "generator-build" for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(ColorFormatter())
+        handler.name = "generator-build"
+        logger.addHandler(handler)
+
+
+def build_site(site_dir: Path, config: Path, quiet: bool = False) -> int:
+    """``mkdocs build --strict`` into a temporary sibling of ``site_dir``, swapped in only when the build
+    succeeds, so a failed build never leaves a half-written or clobbered site.
+
+    MkDocs runs in this process, so the statuscodes plugin reuses the validation ``cmd_build`` just did
+    (see ``validate.validate_tree``) instead of loading every entry again in a second interpreter.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     retired = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(config),
-               "--site-dir", str(staging)]
-    if quiet:
-        command.append("--quiet")
-    done = subprocess.run(command, env=env)
-    if done.returncode != 0:
+    _mkdocs_logging(quiet)
+    try:
+        build(load_config(config_file=str(config), site_dir=str(staging), strict=True))
+    except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if str(error):
+            print(f"Error: {error}", file=sys.stderr)
         print(f"build failed; {site_dir.name}/ was left as it was", file=sys.stderr)
-        return done.returncode or 1
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if site_dir.exists():
         site_dir.rename(retired)
     staging.rename(site_dir)

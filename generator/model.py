@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -198,7 +199,7 @@ class Reference:
     entries: tuple[Entry, ...]
     by_code: dict[int, Entry] = field(hash=False, compare=False)
 
-    @property
+    @cached_property  # computed once: class_of() runs for every page, so recomputing made builds O(n^2)
     def classes(self) -> tuple[CodeClass, ...]:
         result = []
         for digit, (cid, name, description) in CLASS_NAMES.items():

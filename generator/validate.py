@@ -8,6 +8,7 @@ from pathlib import Path
 from .loader import LoadedFile, load_tree
 from .problems import Report
 from .registry import REGISTRY_FILE, RegistryRow, load_registry
+from .schema import SCHEMA_PATH
 from .rules import RULES
 
 
@@ -43,7 +44,29 @@ def validate_files(files: list[LoadedFile], context: Context | None = None) -> R
     return report
 
 
+_last_result: tuple[tuple, tuple] | None = None
+
+
+def _fingerprint(codes_dir: Path, root: Path | None, context: Context) -> tuple:
+    """Changes whenever an input of validation changes: any entry file, the schema or the registry."""
+    inputs = sorted(p for p in codes_dir.iterdir() if p.is_file()) + [SCHEMA_PATH, REGISTRY_FILE]
+    stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in inputs)
+    return (str(codes_dir.resolve()), str((root or Path.cwd()).resolve()), context.allow_any_code,
+            context.check_registry, context.extra_known_codes, context.registry_source, stats)
+
+
 def validate_tree(codes_dir: Path, root: Path | None = None, context: Context | None = None):
-    """Load and validate a directory; returns (files, report)."""
+    """Load and validate a directory; returns (files, report).
+
+    `python -m generator build` validates, then runs MkDocs in the same process, whose plugin validates
+    the same unchanged tree again: the last result is reused when no input changed since.
+    """
+    global _last_result
+    context = context or Context()
+    key = _fingerprint(codes_dir, root, context)
+    if _last_result is not None and _last_result[0] == key:
+        return _last_result[1]
     files = load_tree(codes_dir, root)
-    return files, validate_files(files, context)
+    result = (files, validate_files(files, context))
+    _last_result = (key, result)
+    return result

@@ -51,10 +51,11 @@ def make_handler(root: Path):
     root = root.resolve()
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, like a real host
+        disable_nagle_algorithm = True  # headers and body go out as separate writes: no 40 ms stalls
+
         def version_string(self):
             return "static"
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # headers and body go out as separate writes: no 40 ms stalls
 
         def log_message(self, format, *args):  # quiet: the callers print what matters
             pass
@@ -128,12 +129,18 @@ def make_handler(root: Path):
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) drops connections when a crawler opens a dozen at once; the client
+    # then waits for SYN retransmits (1 s, 2 s, 4 s, ...).
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class StaticServer:
     """A loopback static server in a background thread: ``with StaticServer(dir) as url: ...``."""
 
     def __init__(self, root: Path, port: int = 0):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), make_handler(Path(root)))
-        self.httpd.daemon_threads = True
+        self.httpd = _Server(("127.0.0.1", port), make_handler(Path(root)))
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
