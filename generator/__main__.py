@@ -22,8 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cmd_validate(args) -> int:
-    files, report = validate_tree(Path(args.codes), Path.cwd(), Context(allow_any_code=args.allow_any_code,
-                                                                  check_registry=not args.allow_any_code))
+    files, report = validate_tree(
+        Path(args.codes),
+        Path.cwd(),
+        Context(allow_any_code=args.allow_any_code, check_registry=not args.allow_any_code),
+    )
     if report:
         print(pipeline.format_report(report), file=sys.stderr)
         return 1

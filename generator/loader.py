@@ -124,9 +124,7 @@ class _Builder:
     def problem(self, node: Node, path: tuple, message: str) -> None:
         from .problems import format_path
 
-        self.loaded.problems.append(
-            Problem(self.loaded.name, node.start_mark.line + 1, format_path(path), message)
-        )
+        self.loaded.problems.append(Problem(self.loaded.name, node.start_mark.line + 1, format_path(path), message))
 
     def build(self, node: Node, path: tuple):
         self.loaded.value_lines[path] = node.start_mark.line + 1
@@ -185,9 +183,7 @@ def load_file(path: Path, name: str | None = None) -> LoadedFile:
         return fail(line, "(file)", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return fail(1, "(file)", "the file is empty; an entry is a mapping of fields (see codes/404.yaml)")
 
     fast = _fast_compose(text)
@@ -198,7 +194,11 @@ def load_file(path: Path, name: str | None = None) -> LoadedFile:
             return fail(1, "(file)", "the file is empty; an entry is a mapping of fields")
         if not isinstance(root, MappingNode):
             kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-            return fail(root.start_mark.line + 1, "(file)", f"the file holds {kind}; an entry must be a mapping of fields (code: ..., phrase: ...)")
+            return fail(
+                root.start_mark.line + 1,
+                "(file)",
+                f"the file holds {kind}; an entry must be a mapping of fields (code: ..., phrase: ...)",
+            )
         loaded.data = _Builder(loaded, loader).build(root, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

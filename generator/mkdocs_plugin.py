@@ -41,8 +41,9 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.codes_dir = self.root / self.config.codes_dir
         url = config.site_url
-        self.site = seo.Site(config.site_name, url if not url or url.endswith("/") else url + "/",
-                             config.site_description or "")
+        self.site = seo.Site(
+            config.site_name, url if not url or url.endswith("/") else url + "/", config.site_description or ""
+        )
 
     def on_files(self, files, config):
         context = Context(allow_any_code=self.config.allow_any_code, check_registry=not self.config.allow_any_code)
@@ -78,6 +79,7 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        context["statuscodes_head"] = seo.head_for(generated, self.result.reference, page.canonical_url,
-                                                   self.site, title=page.title)
+        context["statuscodes_head"] = seo.head_for(
+            generated, self.result.reference, page.canonical_url, self.site, title=page.title
+        )
         return context

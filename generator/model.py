@@ -25,10 +25,18 @@ STANDING_LABELS = {
 }
 
 CLASS_NAMES = {
-    1: ("1xx", "Informational", "The request was received and processing continues; an interim response before the final one."),
+    1: (
+        "1xx",
+        "Informational",
+        "The request was received and processing continues; an interim response before the final one.",
+    ),
     2: ("2xx", "Successful", "The request was received, understood and accepted."),
     3: ("3xx", "Redirection", "Further action is needed to complete the request, usually following another URI."),
-    4: ("4xx", "Client Error", "The request contains an error or cannot be fulfilled as sent; the client should change it."),
+    4: (
+        "4xx",
+        "Client Error",
+        "The request contains an error or cannot be fulfilled as sent; the client should change it.",
+    ),
     5: ("5xx", "Server Error", "The server failed to fulfil an apparently valid request."),
 }
 

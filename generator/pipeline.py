@@ -22,8 +22,9 @@ class Result:
         return not self.report
 
 
-def run(codes_dir: Path, root: Path, edit_url_base: str, context: Context | None = None,
-        partial: bool = False) -> Result:
+def run(
+    codes_dir: Path, root: Path, edit_url_base: str, context: Context | None = None, partial: bool = False
+) -> Result:
     """Build pages from ``codes_dir``. With ``partial`` (live preview), files with problems are left out
     and the rest is still rendered; otherwise any problem means no pages."""
     files, report = validate_tree(codes_dir, root, context)

@@ -98,7 +98,11 @@ def _code(value: str) -> Trusted:
 
 def _front_matter(meta: dict) -> Trusted:
     # JSON is valid YAML, and json.dumps escapes everything YAML could misread.
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=True, sort_keys=True)}" for key, value in meta.items()] + ["---"]
+    lines = (
+        ["---"]
+        + [f"{key}: {json.dumps(value, ensure_ascii=True, sort_keys=True)}" for key, value in meta.items()]
+        + ["---"]
+    )
     return Trusted("\n".join(lines))
 
 
@@ -112,8 +116,9 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(html=_html, url=_url, fence=_fence, item=_item, cell=_cell, code=_code,
-                       front_matter=_front_matter)
+    env.filters.update(
+        html=_html, url=_url, fence=_fence, item=_item, cell=_cell, code=_code, front_matter=_front_matter
+    )
     return env
 
 
@@ -137,12 +142,18 @@ def render_pages(reference: Reference, edit_url_base: str) -> list[Page]:
     home_template = env.get_template("home.md.j2")
     pages = [Page("index.md", home_template.render(ref=reference, boost=HOME_SEARCH_BOOST), "home", reference)]
     for code_class in reference.classes:
-        pages.append(Page(f"{code_class.id}.md",
-                          class_template.render(ref=reference, cls=code_class, boost=HOME_SEARCH_BOOST),
-                          "class", code_class))
+        pages.append(
+            Page(
+                f"{code_class.id}.md",
+                class_template.render(ref=reference, cls=code_class, boost=HOME_SEARCH_BOOST),
+                "class",
+                code_class,
+            )
+        )
     for entry in reference.entries:
-        pages.append(Page(f"{entry.code}.md", render_entry(code_template, reference, entry, edit_url_base),
-                          "code", entry))
+        pages.append(
+            Page(f"{entry.code}.md", render_entry(code_template, reference, entry, edit_url_base), "code", entry)
+        )
     return pages
 
 

@@ -10,9 +10,33 @@ import html
 import re
 from html.parser import HTMLParser
 
-FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "style", "form", "input", "button",
-                  "textarea", "select", "base", "meta", "link", "frame", "frameset", "applet", "template",
-                  "img", "video", "audio", "source", "portal", "dialog"}
+FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "style",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "base",
+    "meta",
+    "link",
+    "frame",
+    "frameset",
+    "applet",
+    "template",
+    "img",
+    "video",
+    "audio",
+    "source",
+    "portal",
+    "dialog",
+}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"}
 SAFE_URL = re.compile(r"^(https://|#|\.\./|\./|/(?!/)|[\w.-]+/?(#[\w-]*)?$|$)", re.IGNORECASE)
 

@@ -96,28 +96,32 @@ def code_head(entry: Entry, ref: Reference, canonical: str | None, site: Site) -
         article["citation"] = entry.spec.url
     blocks = [
         article,
-        _breadcrumbs(site, [(site.name, site.url), (code_class.title, site.absolute(code_class.path)),
-                            (entry.title, canonical)]),
+        _breadcrumbs(
+            site, [(site.name, site.url), (code_class.title, site.absolute(code_class.path)), (entry.title, canonical)]
+        ),
     ]
     if entry.faq:
-        blocks.append({
-            "@context": SCHEMA_ORG,
-            "@type": "FAQPage",
-            "url": canonical,
-            "mainEntity": [
-                {
-                    "@type": "Question",
-                    "name": q.question,
-                    "acceptedAnswer": {"@type": "Answer", "text": markdown_to_text(q.answer)},
-                }
-                for q in entry.faq
-            ],
-        })
+        blocks.append(
+            {
+                "@context": SCHEMA_ORG,
+                "@type": "FAQPage",
+                "url": canonical,
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": q.question,
+                        "acceptedAnswer": {"@type": "Answer", "text": markdown_to_text(q.answer)},
+                    }
+                    for q in entry.faq
+                ],
+            }
+        )
     return Head(f"{entry.title} - {site.name}", entry.summary, canonical, "article", blocks)
 
 
 def class_head(code_class: CodeClass, canonical: str | None, site: Site) -> Head:
-    description = f"{code_class.title}: {code_class.description} All {len(code_class.entries)} {code_class.id} codes with summaries."
+    count = len(code_class.entries)
+    description = f"{code_class.title}: {code_class.description} All {count} {code_class.id} codes with summaries."
     blocks = [
         {
             "@context": SCHEMA_ORG,
@@ -165,8 +169,13 @@ def head_for(page: Page | None, ref: Reference, canonical: str | None, site: Sit
     if page is None or page.kind == "problems":
         # Hand-written pages (about) and the preview page of a broken entry: plain metadata and breadcrumbs.
         name = title or site.name
-        return Head(f"{name} - {site.name}", site.description, canonical, "website",
-                    [_breadcrumbs(site, [(site.name, site.url), (name, canonical)])])
+        return Head(
+            f"{name} - {site.name}",
+            site.description,
+            canonical,
+            "website",
+            [_breadcrumbs(site, [(site.name, site.url), (name, canonical)])],
+        )
     if page.kind == "code":
         return code_head(page.subject, ref, canonical, site)
     if page.kind == "class":

@@ -8,8 +8,8 @@ from pathlib import Path
 from .loader import LoadedFile, load_tree
 from .problems import Report
 from .registry import REGISTRY_FILE, RegistryRow, load_registry
-from .schema import SCHEMA_PATH
 from .rules import RULES
+from .schema import SCHEMA_PATH
 
 
 @dataclass
@@ -30,9 +30,11 @@ def validate_files(files: list[LoadedFile], context: Context | None = None) -> R
         report.problems.extend(loaded.problems)
     good = [f for f in files if isinstance(f.data, dict) and not f.problems]
     # A file that failed to load still names its code: references to it are not reported a second time.
-    context = replace(context, extra_known_codes=frozenset(context.extra_known_codes) | {
-        int(f.path.stem) for f in files if f.problems and f.path.stem.isdigit()
-    })
+    context = replace(
+        context,
+        extra_known_codes=frozenset(context.extra_known_codes)
+        | {int(f.path.stem) for f in files if f.problems and f.path.stem.isdigit()},
+    )
     for rule in RULES:
         if rule.NAME == "registry" and not context.check_registry:
             continue
@@ -51,8 +53,15 @@ def _fingerprint(codes_dir: Path, root: Path | None, context: Context) -> tuple:
     """Changes whenever an input of validation changes: any entry file, the schema or the registry."""
     inputs = sorted(p for p in codes_dir.iterdir() if p.is_file()) + [SCHEMA_PATH, REGISTRY_FILE]
     stats = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in inputs)
-    return (str(codes_dir.resolve()), str((root or Path.cwd()).resolve()), context.allow_any_code,
-            context.check_registry, context.extra_known_codes, context.registry_source, stats)
+    return (
+        str(codes_dir.resolve()),
+        str((root or Path.cwd()).resolve()),
+        context.allow_any_code,
+        context.check_registry,
+        context.extra_known_codes,
+        context.registry_source,
+        stats,
+    )
 
 
 def validate_tree(codes_dir: Path, root: Path | None = None, context: Context | None = None):

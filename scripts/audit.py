@@ -33,8 +33,10 @@ from serve_static import StaticServer, free_port  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
-                '--disable-sync --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"')
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    '--disable-sync --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"'
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Home, a class page, and three code pages: the reference entry, a redirect and a 5xx page.
@@ -43,19 +45,32 @@ DEFAULT_PAGES = ("", "4xx/", "404/", "301/", "503/")
 
 def build_site(site_dir: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         sys.exit(f"site build failed:\n{done.stdout}{done.stderr}")
 
 
 def lighthouse(url: str, output: Path) -> dict:
     """Run Lighthouse once; returns the parsed JSON report (also written as output.json/.html)."""
-    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html",
-               f"--output-path={output}", f"--chrome-flags={CHROME_FLAGS}",
-               "--only-categories=" + ",".join(CATEGORIES)]
-    done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True,
-                          timeout=300)
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output=html",
+        f"--output-path={output}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
+    done = subprocess.run(
+        command, env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True, timeout=300
+    )
     report = output.with_suffix(".report.json")
     if done.returncode != 0 or not report.exists():
         sys.exit(f"lighthouse failed on {url}:\n{done.stdout}{done.stderr}")
@@ -79,16 +94,25 @@ def failing_audits(report: dict) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("pages", nargs="*", default=list(DEFAULT_PAGES),
-                        help="site-relative URLs (default: home, 4xx/, 404/, 301/, 503/)")
+    parser.add_argument(
+        "pages",
+        nargs="*",
+        default=list(DEFAULT_PAGES),
+        help="site-relative URLs (default: home, 4xx/, 404/, 301/, 503/)",
+    )
     parser.add_argument("--site-dir", type=Path, help="audit this built site instead of building one")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median performance is kept")
     parser.add_argument("--reports", type=Path, default=ROOT / "benchmarks" / "results" / "lighthouse")
     args = parser.parse_args()
 
     if not LIGHTHOUSE.exists():
-        return print("node_modules/.bin/lighthouse is missing: run `make node_modules/.package-lock.json`"
-                     " (npm ci)", file=sys.stderr) or 2
+        return (
+            print(
+                "node_modules/.bin/lighthouse is missing: run `make node_modules/.package-lock.json` (npm ci)",
+                file=sys.stderr,
+            )
+            or 2
+        )
     if not Path(CHROME).exists():
         return print(f"{CHROME} is missing: apt-get install chromium (or set CHROME_PATH)", file=sys.stderr) or 2
 
@@ -100,8 +124,10 @@ def main() -> int:
             site_dir = Path(tmp) / "site"
             build_site(site_dir, f"http://127.0.0.1:{port}/")
         with StaticServer(site_dir, port) as base:
-            print(f"Lighthouse {lighthouse_version()}, {chromium_version()}, mobile, simulated throttling; "
-                  f"served gzip from {base}")
+            print(
+                f"Lighthouse {lighthouse_version()}, {chromium_version()}, mobile, simulated throttling; "
+                f"served gzip from {base}"
+            )
             header = f"{'page':<10}" + "".join(f"{name:>16}" for name in CATEGORIES)
             print(header)
             missed = False
@@ -116,8 +142,9 @@ def main() -> int:
                     scores[category] = statistics.median(values) if category == "performance" else min(values)
                 runs = ""
                 if args.runs > 1:
-                    runs = "  performance runs: " + " ".join(f"{r['categories']['performance']['score']:.2f}"
-                                                           for r in reports)
+                    runs = "  performance runs: " + " ".join(
+                        f"{r['categories']['performance']['score']:.2f}" for r in reports
+                    )
                 print(f"{'/' + page:<10}" + "".join(f"{scores[c]:>16.2f}" for c in CATEGORIES) + runs)
                 worst = min(reports, key=lambda r: r["categories"]["performance"]["score"])
                 if any(scores[c] < TARGETS[c] for c in CATEGORIES):

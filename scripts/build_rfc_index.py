@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     rfcs = dict(index_rfc(path) for path in files)
     index = {
         "description": "Section number -> heading text for the RFCs the entries cite, and the paragraphs "
-                       "that state a status code's cacheability. Built by scripts/build_rfc_index.py.",
+        "that state a status code's cacheability. Built by scripts/build_rfc_index.py.",
         "rfcs": rfcs,
     }
     args.output.write_text(json.dumps(index, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

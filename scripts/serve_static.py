@@ -33,9 +33,16 @@ from urllib.parse import unquote, urlsplit
 
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest\+json)|image/svg\+xml)")
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(css|js)$")
-TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-         ".xml": "application/xml", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json",
-         ".woff2": "font/woff2", ".txt": "text/plain"}
+TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".webmanifest": "application/manifest+json",
+    ".woff2": "font/woff2",
+    ".txt": "text/plain",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -114,8 +121,9 @@ def make_handler(root: Path):
             if status == HTTPStatus.OK:
                 self.send_header("ETag", etag)
                 immutable = FINGERPRINTED.search(target.name)
-                self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable
-                                 else "public, max-age=600")
+                self.send_header(
+                    "Cache-Control", "public, max-age=31536000, immutable" if immutable else "public, max-age=600"
+                )
             self.end_headers()
             if not head_only:
                 self.wfile.write(body)

@@ -27,8 +27,13 @@ def write_config(directory: Path, codes_dir: Path, site_url: str | None = TEST_S
     return config
 
 
-def build(codes_dir: Path, site_dir: Path, site_url: str | None = TEST_SITE_URL, command: str = "build",
-          config_dir: Path | None = None) -> subprocess.CompletedProcess:
+def build(
+    codes_dir: Path,
+    site_dir: Path,
+    site_url: str | None = TEST_SITE_URL,
+    command: str = "build",
+    config_dir: Path | None = None,
+) -> subprocess.CompletedProcess:
     """Run ``python -m generator build`` (validate, then mkdocs build --strict, swap on success)."""
     config_dir = config_dir or site_dir.parent
     config_dir.mkdir(parents=True, exist_ok=True)
@@ -40,9 +45,22 @@ def build(codes_dir: Path, site_dir: Path, site_url: str | None = TEST_SITE_URL,
     else:
         env["SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "generator", "--codes", str(codes_dir), command, "--config", str(config),
-         "--site-dir", str(site_dir)],
-        env=env, capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--codes",
+            str(codes_dir),
+            command,
+            "--config",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
 
 

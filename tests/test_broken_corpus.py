@@ -31,9 +31,22 @@ def good_site(tmp_path_factory):
 def run_build(case_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
     config = write_config(case_dir, case_dir / "codes")
     return subprocess.run(
-        [sys.executable, "-m", "generator", "--codes", "codes", "build", "--config", str(config),
-         "--site-dir", str(site_dir)],
-        cwd=case_dir, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--codes",
+            "codes",
+            "build",
+            "--config",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=case_dir,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -80,8 +93,12 @@ def test_fifty_megabyte_file(good_site, tmp_path):
         handle.write(line * (50 * 1024 * 1024 // len(line)))
     size = (case_dir / "codes" / "404.yaml").stat().st_size
     assert size >= 50 * 1000 * 1000
-    check_rejected(case_dir, [f"codes/404.yaml:1: (file): file is {size:,} bytes; an entry must be smaller than "
-                              "1,048,576 bytes"], good_site, tmp_path)
+    check_rejected(
+        case_dir,
+        [f"codes/404.yaml:1: (file): file is {size:,} bytes; an entry must be smaller than 1,048,576 bytes"],
+        good_site,
+        tmp_path,
+    )
 
 
 def test_a_good_build_replaces_the_site(good_site, tmp_path):

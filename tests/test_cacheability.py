@@ -90,9 +90,15 @@ def test_cacheable_is_true_exactly_for_heuristically_cacheable_codes():
             continue
         should = data["code"] in expected
         if data.get("cacheable") is not should:
-            source = ("RFC 7725 §3 makes 451 cacheable by default" if data["code"] in RFC7725_CACHEABLE
-                      else "RFC 9110 §15.1 lists it as heuristically cacheable" if should
-                      else "neither RFC 9110 §15.1 nor RFC 7725 §3 makes it heuristically cacheable")
-            wrong.append(f"{loaded.name}:{loaded.line_of(('cacheable',))}: cacheable is "
-                         f"{data.get('cacheable')!r}; should be {should} ({source})")
+            source = (
+                "RFC 7725 §3 makes 451 cacheable by default"
+                if data["code"] in RFC7725_CACHEABLE
+                else "RFC 9110 §15.1 lists it as heuristically cacheable"
+                if should
+                else "neither RFC 9110 §15.1 nor RFC 7725 §3 makes it heuristically cacheable"
+            )
+            wrong.append(
+                f"{loaded.name}:{loaded.line_of(('cacheable',))}: cacheable is "
+                f"{data.get('cacheable')!r}; should be {should} ({source})"
+            )
     assert not wrong, "\n".join(wrong)

@@ -34,8 +34,11 @@ OLD_NAMES = {old: new for new, old in RENAMED_IN_3_13.items()}
 # Codes whose HTTPStatus phrase is neither the registered phrase nor one of the entry's aliases.
 # code -> (the phrase Python uses, why that is fine)
 PYTHON_PHRASE_EXCEPTIONS = {
-    418: ("I'm a Teapot", "registered as '(Unused)' (RFC 9110 §15.5.19); Python keeps the RFC 2324 name, "
-                          "which the entry gives as its common_name"),
+    418: (
+        "I'm a Teapot",
+        "registered as '(Unused)' (RFC 9110 §15.5.19); Python keeps the RFC 2324 name, "
+        "which the entry gives as its common_name",
+    ),
 }
 
 SINCE = re.compile(r"\bsince Python 3\.([0-9]+)\b")
@@ -82,22 +85,27 @@ def python_problem(code: int, name: str, note: str, version=sys.version_info) ->
         if old not in members or members[old].value != code:
             return f"HTTPStatus.{old} (the pre-3.13 name of {member}) is not {code} on this Python"
         if old not in note:
-            return (f"HTTPStatus.{member} is called HTTPStatus.{old} before Python 3.13; "
-                    f"the note must mention {old} (note: {note!r})")
+            return (
+                f"HTTPStatus.{member} is called HTTPStatus.{old} before Python 3.13; "
+                f"the note must mention {old} (note: {note!r})"
+            )
         return None
     since = SINCE.search(note)
     if since and int(since.group(1)) > version[1]:
         return None
-    return (f"HTTPStatus has no member {member} on Python {version[0]}.{version[1]}"
-            + ("" if since else "; if it was added later, say 'since Python 3.N' in the note"))
+    return f"HTTPStatus has no member {member} on Python {version[0]}.{version[1]}" + (
+        "" if since else "; if it was added later, say 'since Python 3.N' in the note"
+    )
 
 
 def test_python_rule_examples():
     assert python_problem(404, "HTTPStatus.NOT_FOUND", "") is None
     assert "is 404, not 410" in python_problem(410, "HTTPStatus.NOT_FOUND", "")
     assert "form" in python_problem(404, "http.HTTPStatus.NOT_FOUND", "")
-    assert python_problem(413, "HTTPStatus.CONTENT_TOO_LARGE", "REQUEST_ENTITY_TOO_LARGE before 3.13",
-                          version=(3, 11)) is None
+    assert (
+        python_problem(413, "HTTPStatus.CONTENT_TOO_LARGE", "REQUEST_ENTITY_TOO_LARGE before 3.13", version=(3, 11))
+        is None
+    )
     assert "must mention" in python_problem(413, "HTTPStatus.CONTENT_TOO_LARGE", "", version=(3, 11))
     assert python_problem(599, "HTTPStatus.NOT_YET", "since Python 3.99") is None
     assert "no member" in python_problem(599, "HTTPStatus.NOT_YET", "since Python 3.2")
@@ -145,8 +153,10 @@ def test_python_phrases_match_the_entries():
         exception = PYTHON_PHRASE_EXCEPTIONS.get(code)
         if exception and exception[0] == member.phrase:
             continue
-        wrong.append(f"{name}: Python's phrase for {code} is {member.phrase!r}; the entry's phrase and aliases "
-                     f"are {names!r} (add it as an alias if it is a former name, or list an exception here)")
+        wrong.append(
+            f"{name}: Python's phrase for {code} is {member.phrase!r}; the entry's phrase and aliases "
+            f"are {names!r} (add it as an alias if it is a former name, or list an exception here)"
+        )
     assert not wrong, "\n".join(wrong)
 
 
@@ -155,8 +165,12 @@ def node_status_codes() -> dict[int, str]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not on PATH, so Node's http.STATUS_CODES cannot be compared with constants.node")
-    done = subprocess.run([node, "-e", "console.log(JSON.stringify(require('http').STATUS_CODES))"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [node, "-e", "console.log(JSON.stringify(require('http').STATUS_CODES))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return {int(code): phrase for code, phrase in json.loads(done.stdout).items()}
 
@@ -170,8 +184,9 @@ def test_node_constants_match_status_codes(node_status_codes):
         if code not in node_status_codes:
             wrong.append(f"{name}: constants.node is {listed!r} but Node's STATUS_CODES has no {code}")
         elif listed != node_status_codes[code]:
-            wrong.append(f"{name}: constants.node is {listed!r}; Node's STATUS_CODES[{code}] is "
-                         f"{node_status_codes[code]!r}")
+            wrong.append(
+                f"{name}: constants.node is {listed!r}; Node's STATUS_CODES[{code}] is {node_status_codes[code]!r}"
+            )
     assert not wrong, "\n".join(wrong)
 
 

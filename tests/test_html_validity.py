@@ -34,21 +34,28 @@ class Allowed:
 
     def matches(self, message: dict) -> bool:
         return bool(self.message.search(message.get("message", ""))) and (
-            self.extract is None or bool(self.extract.search(message.get("extract", ""))))
+            self.extract is None or bool(self.extract.search(message.get("extract", "")))
+        )
 
 
 def load_allowlist() -> list[Allowed]:
     items = yaml.safe_load(ALLOWLIST_FILE.read_text(encoding="utf-8")) or []
     allowed = []
     for number, item in enumerate(items, start=1):
-        assert isinstance(item, dict) and set(item) <= {"message", "extract", "reason"}, \
+        assert isinstance(item, dict) and set(item) <= {"message", "extract", "reason"}, (
             f"{ALLOWLIST_FILE.name} item {number}: only message, extract and reason are allowed"
+        )
         assert str(item.get("message", "")).strip(), f"{ALLOWLIST_FILE.name} item {number}: message is missing"
-        assert len(str(item.get("reason", "")).split()) >= 5, \
+        assert len(str(item.get("reason", "")).split()) >= 5, (
             f"{ALLOWLIST_FILE.name} item {number}: say why the error cannot be fixed (reason)"
-        allowed.append(Allowed(re.compile(item["message"]),
-                               re.compile(item["extract"]) if item.get("extract") else None,
-                               " ".join(item["reason"].split())))
+        )
+        allowed.append(
+            Allowed(
+                re.compile(item["message"]),
+                re.compile(item["extract"]) if item.get("extract") else None,
+                " ".join(item["reason"].split()),
+            )
+        )
     return allowed
 
 
@@ -76,9 +83,22 @@ def vnu(site) -> VnuRun:
         pytest.skip(f"HTML validation skipped: {missing}")
     # --verbose lists each checked file on stdout; the JSON report goes to stderr.
     done = subprocess.run(
-        ["java", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(VNU_JAR),
-         "--format", "json", "--skip-non-html", "--verbose", str(site.root)],
-        capture_output=True, text=True, timeout=600,
+        [
+            "java",
+            "-Xss4m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--skip-non-html",
+            "--verbose",
+            str(site.root),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode in (0, 1), f"vnu failed ({done.returncode}):\n{done.stderr[-3000:]}"
     report = json.loads(done.stderr)
@@ -117,4 +137,5 @@ def test_allowlist_is_documented_and_still_needed(vnu):
     errors = [m for m in vnu.messages if m.get("type") in FAILING_TYPES]
     for item in load_allowlist():
         assert any(item.matches(m) for m in errors), (
-            f"{ALLOWLIST_FILE.name}: {item.message.pattern!r} matches no error any more: delete the item")
+            f"{ALLOWLIST_FILE.name}: {item.message.pattern!r} matches no error any more: delete the item"
+        )

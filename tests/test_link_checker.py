@@ -44,10 +44,26 @@ def crawl(site) -> tuple[str, list[dict]]:
         pytest.skip(f"link checker skipped: {'; '.join(problems)}")
     with _static_server()(site.root) as base:
         done = subprocess.run(
-            [str(LINKINATOR), base, "--recurse", "--check-fragments", "--check-css", "--redirects", "error",
-             "--concurrency", "8", "--timeout", "10000", "--skip", f"^(?!{re.escape(base)})",
-             "--format", "json"],
-            capture_output=True, text=True, timeout=600,
+            [
+                str(LINKINATOR),
+                base,
+                "--recurse",
+                "--check-fragments",
+                "--check-css",
+                "--redirects",
+                "error",
+                "--concurrency",
+                "8",
+                "--timeout",
+                "10000",
+                "--skip",
+                f"^(?!{re.escape(base)})",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     assert done.stdout.strip(), f"linkinator printed nothing ({done.returncode}):\n{done.stderr[-3000:]}"
     return base, json.loads(done.stdout)["links"]
@@ -55,9 +71,12 @@ def crawl(site) -> tuple[str, list[dict]]:
 
 def test_no_broken_links_fragments_or_redirects(crawl):
     base, links = crawl
-    broken = [f"{link['url'].removeprefix(base) or '/'} ({link.get('status')}) linked from "
-              f"{(link.get('parent') or '').removeprefix(base) or '/'}"
-              for link in links if link["state"] == "BROKEN"]
+    broken = [
+        f"{link['url'].removeprefix(base) or '/'} ({link.get('status')}) linked from "
+        f"{(link.get('parent') or '').removeprefix(base) or '/'}"
+        for link in links
+        if link["state"] == "BROKEN"
+    ]
     assert not broken, f"{len(broken)} broken link(s):\n" + "\n".join(sorted(set(broken))[:40])
 
 

@@ -20,15 +20,17 @@ def test_lines_of_nested_values_point_at_the_source():
     lines = GOOD.read_text().splitlines()
     assert loaded.problems == []
     assert lines[loaded.line_of(("code",)) - 1] == "code: 404"
-    assert lines[loaded.line_of(("examples", 1, "title")) - 1].strip() == \
-        "- title: An API resource that does not exist, as problem details"
+    assert (
+        lines[loaded.line_of(("examples", 1, "title")) - 1].strip()
+        == "- title: An API resource that does not exist, as problem details"
+    )
     assert lines[loaded.key_line_of(("examples", 0, "response")) - 1].strip() == "response: |"
     # A path that does not exist falls back to its nearest ancestor.
     assert loaded.line_of(("examples", 0, "missing")) == loaded.line_of(("examples", 0))
 
 
 def test_dates_stay_text_and_yes_is_not_a_date(tmp_path):
-    loaded = load_file(write(tmp_path, 'updated: 2026-11-22\nflag: true\nn: 5\n'))
+    loaded = load_file(write(tmp_path, "updated: 2026-11-22\nflag: true\nn: 5\n"))
     assert loaded.data == {"updated": "2026-11-22", "flag": True, "n": 5}
 
 

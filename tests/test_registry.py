@@ -71,9 +71,14 @@ def test_registered_code_has_a_matching_entry(code):
     compare("phrase", data.get("phrase"), row.phrase)
     standing = data.get("standing")
     if not (standing == row.status or (standing == "deprecated" and code in DEPRECATED_BY_RFC9110)):
-        wrong.append(f"{name}: standing is {standing!r}; the registry says {row.status!r}"
-                     + (" ('deprecated' is accepted only where RFC 9110 deprecates the code: 305)"
-                        if standing == "deprecated" else ""))
+        wrong.append(
+            f"{name}: standing is {standing!r}; the registry says {row.status!r}"
+            + (
+                " ('deprecated' is accepted only where RFC 9110 deprecates the code: 305)"
+                if standing == "deprecated"
+                else ""
+            )
+        )
     compare("spec.document", spec.get("document"), row.document)
     compare("spec.section", spec.get("section") or None, row.section or None)
     compare("spec.url", spec.get("url"), row.url)
@@ -93,15 +98,19 @@ def test_104_is_a_temporary_registration_with_its_dates():
     assert data.get("standing") == "temporary", f"{name}: 104 is a temporary registration"
     assert registration.get("registered") in TEMPORARY_104_REGISTERED, (
         f"{name}: registration.registered is {registration.get('registered')!r}; "
-        "104 was registered 2024-11-13 and extended 2025-09-15")
+        "104 was registered 2024-11-13 and extended 2025-09-15"
+    )
     assert registration.get("expires") == TEMPORARY_104_EXPIRES, (
-        f"{name}: registration.expires is {registration.get('expires')!r}; the registration expires 2026-11-13")
+        f"{name}: registration.expires is {registration.get('expires')!r}; the registration expires 2026-11-13"
+    )
 
 
 def test_every_registered_entry_is_in_the_registry():
-    missing = [f"{name}: standing {data.get('standing')!r} but {code} is not in {REGISTRY_FILE.name}"
-               for code, (name, data) in sorted(ENTRIES.items())
-               if data.get("standing") != "unofficial" and code not in REGISTRY]
+    missing = [
+        f"{name}: standing {data.get('standing')!r} but {code} is not in {REGISTRY_FILE.name}"
+        for code, (name, data) in sorted(ENTRIES.items())
+        if data.get("standing") != "unofficial" and code not in REGISTRY
+    ]
     assert not missing, "\n".join(missing)
 
 
@@ -163,8 +172,9 @@ def test_registry_rule_reports_a_doctored_entry(tmp_path, what, change, field, l
     assert old in GOOD_404
     report = _run_registry_rule(tmp_path, GOOD_404.replace(old, new, 1))
     problems = report.sorted()
-    assert [(p.file, p.line, p.field) for p in problems] == [("codes/404.yaml", line, field)], \
-        "\n".join(map(str, problems))
+    assert [(p.file, p.line, p.field) for p in problems] == [("codes/404.yaml", line, field)], "\n".join(
+        map(str, problems)
+    )
     message = problems[0].message
     assert "IANA registry" in message or "registered by IANA" in message, message
 

@@ -65,8 +65,10 @@ def test_every_file_is_byte_identical(two_builds):
         if first[name] != second[name]:
             a, b = first[name], second[name]
             at = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
-            differing.append(f"{name}: first difference at byte {at}: {a[max(0, at - 60):at + 60]!r} "
-                             f"vs {b[max(0, at - 60):at + 60]!r}")
+            differing.append(
+                f"{name}: first difference at byte {at}: {a[max(0, at - 60) : at + 60]!r} "
+                f"vs {b[max(0, at - 60) : at + 60]!r}"
+            )
     assert not differing, "\n".join(differing)
 
 

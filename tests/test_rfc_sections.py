@@ -36,8 +36,11 @@ CITE_BEFORE = re.compile(
 
 
 def _entries() -> list[tuple[str, dict]]:
-    return [(f.name, f.data) for f in load_tree(ROOT / "codes", ROOT)
-            if isinstance(f.data, dict) and isinstance(f.data.get("code"), int)]
+    return [
+        (f.name, f.data)
+        for f in load_tree(ROOT / "codes", ROOT)
+        if isinstance(f.data, dict) and isinstance(f.data.get("code"), int)
+    ]
 
 
 ENTRIES = _entries()
@@ -82,13 +85,25 @@ def test_index_covers_the_vendored_rfcs():
 
 
 def test_citation_parser():
-    found = list(citations("see RFC 9110 §15.5.5 and §15.5.4, RFC 6585\n  §4. Section 3 of RFC 7725; "
-                           "RFC 9110 Appendix B.3; RFC 9111 §3; RFC 9110 §§15.5.4, 15.5.5; "
-                           "RFC 9110 §15.1, 404 responses; RFC 7231 §6.5.7."))
+    found = list(
+        citations(
+            "see RFC 9110 §15.5.5 and §15.5.4, RFC 6585\n  §4. Section 3 of RFC 7725; "
+            "RFC 9110 Appendix B.3; RFC 9111 §3; RFC 9110 §§15.5.4, 15.5.5; "
+            "RFC 9110 §15.1, 404 responses; RFC 7231 §6.5.7."
+        )
+    )
     assert [(rfc, section) for rfc, section, _ in found] == [
-        ("RFC 9110", "15.5.5"), ("RFC 9110", "15.5.4"), ("RFC 6585", "4"), ("RFC 9110", "B.3"),
-        ("RFC 9111", "3"), ("RFC 9110", "15.5.4"), ("RFC 9110", "15.5.5"), ("RFC 9110", "15.1"),
-        ("RFC 7231", "6.5.7"), ("RFC 7725", "3")]
+        ("RFC 9110", "15.5.5"),
+        ("RFC 9110", "15.5.4"),
+        ("RFC 6585", "4"),
+        ("RFC 9110", "B.3"),
+        ("RFC 9111", "3"),
+        ("RFC 9110", "15.5.4"),
+        ("RFC 9110", "15.5.5"),
+        ("RFC 9110", "15.1"),
+        ("RFC 7231", "6.5.7"),
+        ("RFC 7725", "3"),
+    ]
 
 
 def _spec_cases():
@@ -106,9 +121,11 @@ def test_spec_section_exists_and_names_the_code(name, data):
     assert section in sections, f"{name}: spec.section {section!r} does not exist in {spec['document']}"
     heading = sections[section]
     assert re.search(rf"\b{code}\b", heading), (
-        f"{name}: {spec['document']} §{section} is {heading!r}, which is not the section defining {code}")
+        f"{name}: {spec['document']} §{section} is {heading!r}, which is not the section defining {code}"
+    )
     assert data.get("phrase", "").lower() in heading.lower(), (
-        f"{name}: {spec['document']} §{section} is {heading!r}; the phrase {data.get('phrase')!r} is not in it")
+        f"{name}: {spec['document']} §{section} is {heading!r}; the phrase {data.get('phrase')!r} is not in it"
+    )
 
 
 def test_every_cited_section_of_a_vendored_rfc_exists():
@@ -117,15 +134,13 @@ def test_every_cited_section_of_a_vendored_rfc_exists():
         for path, text in _strings(data):
             for rfc, section, quoted in citations(text):
                 if rfc in INDEX and section not in INDEX[rfc]["sections"]:
-                    bad.append(f"{name}: {_field(path)}: {quoted!r} cites {rfc} §{section}, "
-                               f"which {rfc} does not have")
+                    bad.append(f"{name}: {_field(path)}: {quoted!r} cites {rfc} §{section}, which {rfc} does not have")
     assert not bad, "\n".join(bad)
 
 
 def test_entries_cite_sections_at_all():
     # Guards the parser: if it silently stopped matching, the test above would pass vacuously.
-    count = sum(1 for _, data in ENTRIES for _, text in _strings(data) for rfc, _, _ in citations(text)
-                if rfc in INDEX)
+    count = sum(1 for _, data in ENTRIES for _, text in _strings(data) for rfc, _, _ in citations(text) if rfc in INDEX)
     assert count > 100
 
 
@@ -139,7 +154,7 @@ SECTION_LINK = re.compile(
 # (file, header) -> section it links to, and why.
 HEADER_LINK_EXCEPTIONS = {
     ("codes/206.yaml", "Content-Type"): ("14.6", "the text is about the multipart/byteranges media type"),
-    ("codes/451.yaml", "Link"): ("4", "RFC 7725 §4 defines the Link relation \"blocked-by\" that 451 uses"),
+    ("codes/451.yaml", "Link"): ("4", 'RFC 7725 §4 defines the Link relation "blocked-by" that 451 uses'),
 }
 
 
@@ -150,8 +165,10 @@ def test_every_section_link_to_a_vendored_rfc_exists():
             for match in SECTION_LINK.finditer(text):
                 rfc = f"RFC {match.group('rfc')}"
                 if rfc in INDEX and match.group("section") not in INDEX[rfc]["sections"]:
-                    bad.append(f"{name}: {_field(path)}: {match.group(0)} links to {rfc} "
-                               f"§{match.group('section')}, which {rfc} does not have")
+                    bad.append(
+                        f"{name}: {_field(path)}: {match.group(0)} links to {rfc} "
+                        f"§{match.group('section')}, which {rfc} does not have"
+                    )
     assert not bad, "\n".join(bad)
 
 
@@ -171,7 +188,9 @@ def test_header_links_point_at_the_header_fields_definition():
             exception = HEADER_LINK_EXCEPTIONS.get((name, field_name))
             if field_name.lower() in heading.lower() or (exception and exception[0] == section):
                 continue
-            bad.append(f"{name}: headers[{i}].url: {field_name} links to {rfc} §{section} {heading!r}, "
-                       "which is not that field's definition (link its definition, or add a reasoned "
-                       "entry to HEADER_LINK_EXCEPTIONS)")
+            bad.append(
+                f"{name}: headers[{i}].url: {field_name} links to {rfc} §{section} {heading!r}, "
+                "which is not that field's definition (link its definition, or add a reasoned "
+                "entry to HEADER_LINK_EXCEPTIONS)"
+            )
     assert not bad, "\n".join(bad)

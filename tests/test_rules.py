@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,10 +21,21 @@ CASES_BY_RULE = {
     "code-range": ["code-above-range", "code-below-range"],
     "duplicate-codes": ["duplicate-codes"],
     "related-codes": ["related-code-missing", "instead-code-missing", "internal-link-missing"],
-    "links": ["http-link-in-markdown", "javascript-link", "javascript-link-entity-encoded", "data-url-link",
-              "javascript-reference-link"],
-    "raw-html": ["raw-html-script", "raw-html-event-handler", "raw-html-comment", "attribute-list-injection",
-                 "markdown-image", "backslash-before-tag"],
+    "links": [
+        "http-link-in-markdown",
+        "javascript-link",
+        "javascript-link-entity-encoded",
+        "data-url-link",
+        "javascript-reference-link",
+    ],
+    "raw-html": [
+        "raw-html-script",
+        "raw-html-event-handler",
+        "raw-html-comment",
+        "attribute-list-injection",
+        "markdown-image",
+        "backslash-before-tag",
+    ],
     "http-examples": ["malformed-status-line", "request-without-host"],
     "registry": ["phrase-differs-from-registry", "unofficial-claims-registered-code"],
     "placeholders": ["scaffold-left-unfilled"],

@@ -13,8 +13,12 @@ from generator.validate import validate_files
 
 
 def new(tmp_path, code):
-    return subprocess.run([sys.executable, "-m", "generator", "--codes", "codes", "new", str(code)],
-                          cwd=tmp_path, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--codes", "codes", "new", str(code)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_registered_code_is_prefilled_from_the_registry(tmp_path):
@@ -26,12 +30,21 @@ def test_registered_code_is_prefilled_from_the_registry(tmp_path):
     data = yaml.safe_load(text)
     assert data["phrase"] == "Too Early"
     assert data["standing"] == "permanent"
-    assert data["spec"] == {"document": "RFC 8470", "section": "5.2",
-                            "url": "https://www.rfc-editor.org/rfc/rfc8470#section-5.2"}
+    assert data["spec"] == {
+        "document": "RFC 8470",
+        "section": "5.2",
+        "url": "https://www.rfc-editor.org/rfc/rfc8470#section-5.2",
+    }
     assert data["cacheable"] is False
     # Every field of the schema is offered except those that only apply to other standings.
-    assert set(load_schema()["properties"]) - set(data) <= {"common_name", "registration", "vendors", "history",
-                                                            "cacheable_note", "search_boost"}
+    assert set(load_schema()["properties"]) - set(data) <= {
+        "common_name",
+        "registration",
+        "vendors",
+        "history",
+        "cacheable_note",
+        "search_boost",
+    }
 
 
 def test_unofficial_code_gets_a_vendor_section(tmp_path):

@@ -55,7 +55,10 @@ def server(tmp_path):
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(config)],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=tmp_path,
     )
     url = f"http://127.0.0.1:{port}/404/"
     try:
@@ -74,7 +77,10 @@ def test_edit_reload_break_and_fix(server):
     process, url, entry, log = server
     original = entry.read_text(encoding="utf-8")
 
-    entry.write_text(original.replace("or will not\n  say whether one exists.", "or will not\n  say whether one exists, edited."), encoding="utf-8")
+    entry.write_text(
+        original.replace("or will not\n  say whether one exists.", "or will not\n  say whether one exists, edited."),
+        encoding="utf-8",
+    )
     assert wait_for(lambda: "exists, edited." in fetch(url)[1]), "the edit did not reach the served page"
 
     entry.write_text(original.replace("phrase: Not Found", "phrase: Not Found\nphrase: Twice"), encoding="utf-8")
@@ -85,6 +91,7 @@ def test_edit_reload_break_and_fix(server):
     assert "Traceback" not in log.read_text()
 
     entry.write_text(original, encoding="utf-8")
-    assert wait_for(lambda: "invalid entry" not in (page := fetch(url)[1]) and "Meaning" in page), \
+    assert wait_for(lambda: "invalid entry" not in (page := fetch(url)[1]) and "Meaning" in page), (
         "fixing the file did not bring the page back"
+    )
     assert process.poll() is None

@@ -56,7 +56,11 @@ def test_one_canonical_per_page_matching_sitemap_og_and_json_ld(site):
         assert canonical == site.site_url + url_path, url_path
         assert canonical in locations, f"{url_path}: canonical not in sitemap"
         assert soup.find("meta", property="og:url")["content"] == canonical
-        urls = {block.get("url") for block in site.json_ld(soup) if block["@type"] in ("TechArticle", "WebSite", "CollectionPage", "FAQPage")}
+        urls = {
+            block.get("url")
+            for block in site.json_ld(soup)
+            if block["@type"] in ("TechArticle", "WebSite", "CollectionPage", "FAQPage")
+        }
         assert urls <= {canonical}, f"{url_path}: JSON-LD url {urls} != {canonical}"
     assert len(locations) == len(content_pages(site))
 
@@ -96,8 +100,11 @@ def test_code_page_json_ld(site, reference):
         assert article["about"]["termCode"] == str(entry.code)
         crumbs = blocks["BreadcrumbList"]["itemListElement"]
         assert [c["position"] for c in crumbs] == [1, 2, 3]
-        assert [c["item"] for c in crumbs] == [site.site_url, f"{site.site_url}{entry.class_id}/",
-                                               f"{site.site_url}{entry.path}"]
+        assert [c["item"] for c in crumbs] == [
+            site.site_url,
+            f"{site.site_url}{entry.class_id}/",
+            f"{site.site_url}{entry.path}",
+        ]
         if entry.faq:
             faq = blocks["FAQPage"]["mainEntity"]
             assert [q["name"] for q in faq] == [q.question for q in entry.faq]
@@ -165,7 +172,7 @@ def _internal_targets(site, url_path, soup):
                 continue
             absolute = urljoin(base, value)
             if absolute.startswith(site.site_url):
-                yield absolute[len(site.site_url):], element
+                yield absolute[len(site.site_url) :], element
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -190,8 +197,15 @@ def test_no_external_assets(site):
     """Nothing a page loads may come from another host (links to RFCs are fine: they are not loaded)."""
     for url_path in site.pages:
         soup = site.soup(url_path)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                          ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attr in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for element in soup.find_all(tag):
                 value = element.get(attr)
                 if tag == "link" and "canonical" in (element.get("rel") or []):
@@ -211,7 +225,10 @@ def test_each_entry_content_appears_on_its_page(site, reference):
         text = " ".join(soup.select_one("article").get_text(" ").split())
         assert entry.summary in text
         for heading in ("Meaning", "When to use", "When not to use", "Examples", "Caching", "Specification"):
-            assert soup.find(lambda tag, h=heading: tag.name == "h2" and tag.get_text(strip=True).startswith(h)), (entry.code, heading)
+            assert soup.find(lambda tag, h=heading: tag.name == "h2" and tag.get_text(strip=True).startswith(h)), (
+                entry.code,
+                heading,
+            )
         for example in entry.examples:
             assert example.title in text
             if example.response is None:
@@ -263,8 +280,9 @@ def test_dark_mode_toggle_and_no_google_fonts(site):
     assert {t.get("data-md-color-scheme") for t in toggles} == {"default", "slate"}
 
 
-@pytest.mark.parametrize("query,code", [("404", 404), ("not found", 404), ("unprocessable entity", 422),
-                                        ("rate limit", 429)])
+@pytest.mark.parametrize(
+    "query,code", [("404", 404), ("not found", 404), ("unprocessable entity", 422), ("rate limit", 429)]
+)
 def test_search_index_has_the_words_people_type(site, query, code):
     import json
 

@@ -32,8 +32,11 @@ DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 def _ids(value) -> list[str]:
     """'schema:Foo' ids from a JSON-LD reference or list of references, without the prefix."""
     items = value if isinstance(value, list) else [value]
-    return [item["@id"].removeprefix("schema:") for item in items if isinstance(item, dict)
-            and item.get("@id", "").startswith("schema:")]
+    return [
+        item["@id"].removeprefix("schema:")
+        for item in items
+        if isinstance(item, dict) and item.get("@id", "").startswith("schema:")
+    ]
 
 
 def _canonical(node):
@@ -147,8 +150,10 @@ def check_node(vocab: Vocabulary, node: dict, where: str) -> list[str]:
         if prop in vocab.superseded:
             problems.append(f"{here}: {prop} is superseded by {', '.join(vocab.superseded[prop])}")
         if not vocab.is_a(kind, *vocab.domains[prop]):
-            problems.append(f"{here}: {prop} is not a property of {kind} or its superclasses "
-                            f"(domain: {', '.join(vocab.domains[prop])})")
+            problems.append(
+                f"{here}: {prop} is not a property of {kind} or its superclasses "
+                f"(domain: {', '.join(vocab.domains[prop])})"
+            )
         problems.extend(check_value(vocab, prop, value, here))
     return problems
 
@@ -163,6 +168,7 @@ def check_block(vocab: Vocabulary, block, where: str) -> list[str]:
 
 # Google Search rich results: the fields Google requires (developers.google.com/search/docs/appearance/
 # structured-data/breadcrumb and .../faqpage).
+
 
 def breadcrumb_problems(block: dict, where: str) -> list[str]:
     items = block.get("itemListElement")
@@ -199,13 +205,18 @@ def faq_problems(block: dict, where: str) -> list[str]:
         if not (isinstance(question.get("name"), str) and question["name"].strip()):
             problems.append(f"{here}: name (the question) is required")
         answer = question.get("acceptedAnswer")
-        if not (isinstance(answer, dict) and answer.get("@type") == "Answer"
-                and isinstance(answer.get("text"), str) and answer["text"].strip()):
+        if not (
+            isinstance(answer, dict)
+            and answer.get("@type") == "Answer"
+            and isinstance(answer.get("text"), str)
+            and answer["text"].strip()
+        ):
             problems.append(f"{here}: acceptedAnswer must be an Answer with text")
     return problems
 
 
 # --- the vocabulary file and the checker itself ---------------------------------------------------------
+
 
 def test_vocabulary_file_is_the_unchanged_release():
     data = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
@@ -216,51 +227,74 @@ def test_vocabulary_file_is_the_unchanged_release():
     assert vocab.is_a("TechArticle", "CreativeWork") and vocab.is_a("FAQPage", "WebPage")
 
 
-@pytest.mark.parametrize("block,expected", [
-    ({"@type": "TechArticle", "headline": "x"}, "@context"),
-    ({"@context": CONTEXT, "@type": "StatusCodeArticle", "headline": "x"}, "not a schema.org type"),
-    ({"@context": CONTEXT, "@type": "TechArticle", "statusCode": "404"}, "not a schema.org property"),
-    ({"@context": CONTEXT, "@type": "TechArticle", "termCode": "404"}, "not a property of TechArticle"),
-    ({"@context": CONTEXT, "@type": "WebSite", "about": {"@type": "DefinedTerm", "position": 1}},
-     "not a property of DefinedTerm"),
-    ({"@context": CONTEXT, "@type": "TechArticle", "url": "not a url"}, "not in the range of url"),
-    ({"@context": CONTEXT, "@type": "TechArticle", "dateModified": "22 Nov 2026"}, "not in the range"),
-    ({"@context": CONTEXT, "@type": "TechArticle", "isPartOf": {"@type": "Person", "name": "x"}},
-     "Person is not in the range of isPartOf"),
-    ({"@context": CONTEXT, "@type": "WebSite", "url": None}, "empty value"),
-    ({"@context": CONTEXT, "@type": "TechArticle", "episodes": "x"}, "superseded"),
-])
+@pytest.mark.parametrize(
+    "block,expected",
+    [
+        ({"@type": "TechArticle", "headline": "x"}, "@context"),
+        ({"@context": CONTEXT, "@type": "StatusCodeArticle", "headline": "x"}, "not a schema.org type"),
+        ({"@context": CONTEXT, "@type": "TechArticle", "statusCode": "404"}, "not a schema.org property"),
+        ({"@context": CONTEXT, "@type": "TechArticle", "termCode": "404"}, "not a property of TechArticle"),
+        (
+            {"@context": CONTEXT, "@type": "WebSite", "about": {"@type": "DefinedTerm", "position": 1}},
+            "not a property of DefinedTerm",
+        ),
+        ({"@context": CONTEXT, "@type": "TechArticle", "url": "not a url"}, "not in the range of url"),
+        ({"@context": CONTEXT, "@type": "TechArticle", "dateModified": "22 Nov 2026"}, "not in the range"),
+        (
+            {"@context": CONTEXT, "@type": "TechArticle", "isPartOf": {"@type": "Person", "name": "x"}},
+            "Person is not in the range of isPartOf",
+        ),
+        ({"@context": CONTEXT, "@type": "WebSite", "url": None}, "empty value"),
+        ({"@context": CONTEXT, "@type": "TechArticle", "episodes": "x"}, "superseded"),
+    ],
+)
 def test_checker_rejects_what_schema_org_does_not_define(block, expected):
     problems = check_block(vocabulary(), block, "block")
     assert any(expected in p for p in problems), problems
 
 
 def test_checker_accepts_a_valid_block():
-    block = {"@context": CONTEXT, "@type": "TechArticle", "headline": "404 Not Found",
-             "url": "https://example.com/404/", "dateModified": "2026-11-22", "inLanguage": "en",
-             "isPartOf": {"@type": "WebSite", "name": "x", "url": "https://example.com/"},
-             "about": {"@type": "DefinedTerm", "termCode": "404", "alternateName": ["a", "b"]}}
+    block = {
+        "@context": CONTEXT,
+        "@type": "TechArticle",
+        "headline": "404 Not Found",
+        "url": "https://example.com/404/",
+        "dateModified": "2026-11-22",
+        "inLanguage": "en",
+        "isPartOf": {"@type": "WebSite", "name": "x", "url": "https://example.com/"},
+        "about": {"@type": "DefinedTerm", "termCode": "404", "alternateName": ["a", "b"]},
+    }
     assert check_block(vocabulary(), block, "block") == []
 
 
 def test_rich_result_checks_catch_missing_fields():
-    crumbs = {"@type": "BreadcrumbList", "itemListElement": [
-        {"@type": "ListItem", "position": 1, "name": "Home"},
-        {"@type": "ListItem", "position": 3, "name": "", "item": "https://example.com/4xx/"}]}
+    crumbs = {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home"},
+            {"@type": "ListItem", "position": 3, "name": "", "item": "https://example.com/4xx/"},
+        ],
+    }
     problems = breadcrumb_problems(crumbs, "b")
     assert len(problems) == 3, problems  # item missing before the last, position 3 != 2, empty name
-    faq = {"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Why?",
-                                                "acceptedAnswer": {"@type": "Answer", "text": " "}}]}
+    faq = {
+        "@type": "FAQPage",
+        "mainEntity": [{"@type": "Question", "name": "Why?", "acceptedAnswer": {"@type": "Answer", "text": " "}}],
+    }
     assert faq_problems(faq, "f") == ["f.mainEntity[0]: acceptedAnswer must be an Answer with text"]
 
 
 # --- the built site -----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def blocks(site) -> list[tuple[str, str, dict]]:
     """(where, page, block) for every JSON-LD block of every built page."""
-    return [(f"/{url_path} block {index + 1} ({block.get('@type')})", url_path, block)
-            for url_path in site.pages for index, block in enumerate(site.json_ld(site.soup(url_path)))]
+    return [
+        (f"/{url_path} block {index + 1} ({block.get('@type')})", url_path, block)
+        for url_path in site.pages
+        for index, block in enumerate(site.json_ld(site.soup(url_path)))
+    ]
 
 
 def test_every_content_page_has_json_ld(site, blocks):
@@ -286,7 +320,8 @@ def test_breadcrumbs_and_faq_have_googles_required_fields(blocks):
             seen["FAQPage"] += 1
             faq_pages[url_path] = faq_pages.get(url_path, 0) + 1
             problems += faq_problems(block, where)
-    problems += [f"/{page}: {count} FAQPage blocks (Google wants one per page)"
-                 for page, count in faq_pages.items() if count > 1]
+    problems += [
+        f"/{page}: {count} FAQPage blocks (Google wants one per page)" for page, count in faq_pages.items() if count > 1
+    ]
     assert seen["BreadcrumbList"] > 50 and seen["FAQPage"] > 0, seen
     assert not problems, "\n".join(problems[:40])

@@ -54,16 +54,23 @@ BENIGN = "Harmless baseline words"  # the baseline build carries this where payl
 GROUP_SIZE = 18  # payloads per build
 _REGISTRY = load_registry()
 # Each payload of a build gets a registered 4xx code and an unregistered 4xx code, 404 and 499 first.
-REGISTERED_CODES = [404] + [c for c, row in sorted(_REGISTRY.items()) if 400 <= c < 500 and c != 404
-                            and row.status == "permanent"][: GROUP_SIZE - 1]
+REGISTERED_CODES = [404] + [
+    c for c, row in sorted(_REGISTRY.items()) if 400 <= c < 500 and c != 404 and row.status == "permanent"
+][: GROUP_SIZE - 1]
 UNOFFICIAL_CODES = [c for c in range(499, 400, -1) if c not in _REGISTRY][:GROUP_SIZE]
 
 _ESCAPES = re.compile(r"\\(u[0-9A-Fa-f]{4}|[tnr\\])")
 
 
 def decode(line: str) -> str:
-    return _ESCAPES.sub(lambda m: chr(int(m.group(1)[1:], 16)) if m.group(1)[0] == "u"
-                        else {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)], line)
+    return _ESCAPES.sub(
+        lambda m: (
+            chr(int(m.group(1)[1:], 16))
+            if m.group(1)[0] == "u"
+            else {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}[m.group(1)]
+        ),
+        line,
+    )
 
 
 PAYLOADS = [decode(line) for line in PAYLOAD_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -75,6 +82,7 @@ def payload_id(index: int) -> str:
 
 
 # --- fields ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Slot:
@@ -201,8 +209,9 @@ def all_slots() -> list[Slot]:
     phrase, which a registered entry must take from the IANA registry, and vendors) go into the 499 copy."""
     registered = [s for s in _slots_in(registered_base(), "registered") if s.path != ("phrase",)]
     seen = {abstract(s.path) for s in registered}
-    unofficial = [s for s in _slots_in(unofficial_base(), "unofficial")
-                  if abstract(s.path) not in seen or s.path == ("phrase",)]
+    unofficial = [
+        s for s in _slots_in(unofficial_base(), "unofficial") if abstract(s.path) not in seen or s.path == ("phrase",)
+    ]
     return registered + unofficial
 
 
@@ -357,8 +366,12 @@ def _classify(outcome: Outcome, work: Path, context: Context, registry) -> None:
     lines = {kind: path.read_text(encoding="utf-8").splitlines() for kind, path in paths.items()}
     _, report = validate_tree(codes, work, context)
     for problem in report.sorted():
-        owners = [s for s in SLOTS if names[s.entry] == problem.file
-                  and (problem.field == s.field or problem.field.startswith((s.field + ".", s.field + "[")))]
+        owners = [
+            s
+            for s in SLOTS
+            if names[s.entry] == problem.file
+            and (problem.field == s.field or problem.field.startswith((s.field + ".", s.field + "[")))
+        ]
         if len(owners) != 1:
             outcome.unexpected.append(f"no single field explains {problem}")
             continue
@@ -382,8 +395,10 @@ def _prepare_group(group: Group, context: Context, registry) -> None:
         outcome.group = group
         outcome.registered_code = REGISTERED_CODES[position]
         outcome.unofficial_code = UNOFFICIAL_CODES[position]
-        for kind, code, partner in (("registered", outcome.registered_code, outcome.unofficial_code),
-                                    ("unofficial", outcome.unofficial_code, outcome.registered_code)):
+        for kind, code, partner in (
+            ("registered", outcome.registered_code, outcome.unofficial_code),
+            ("unofficial", outcome.unofficial_code, outcome.registered_code),
+        ):
             write_entry(codes, entry_data(kind, outcome.payload, outcome.accepted, code, partner, registry))
     _, report = validate_tree(codes, group.work, context)
     group.problems = [str(p) for p in report.sorted()]
@@ -402,7 +417,7 @@ def run_campaign(work: Path) -> Campaign:
     for outcome in outcomes:
         _classify(outcome, work / "validate" / f"p{outcome.index + 1:03d}", context, registry)
     # The baseline is built alone, so that its shared pages (home, classes) list nothing but harmless text.
-    chunks = [outcomes[:1]] + [outcomes[start:start + GROUP_SIZE] for start in range(1, len(outcomes), GROUP_SIZE)]
+    chunks = [outcomes[:1]] + [outcomes[start : start + GROUP_SIZE] for start in range(1, len(outcomes), GROUP_SIZE)]
     groups = [Group(n, work / f"build-{n:02d}", chunk) for n, chunk in enumerate(chunks)]
     for group in groups:
         _prepare_group(group, context, registry)
@@ -429,15 +444,86 @@ def campaign(tmp_path_factory) -> Campaign:
 
 # --- what a clean page looks like -----------------------------------------------------------------------
 
-FORBIDDEN_IN_ARTICLE = {"script", "iframe", "object", "embed", "svg", "math", "img", "style", "form", "input",
-                        "button", "textarea", "select", "base", "meta", "link", "frame", "frameset", "applet",
-                        "template", "video", "audio", "source", "portal", "dialog", "details", "noscript",
-                        "title", "body", "html", "head", "mglyph", "mtext", "x"}
+FORBIDDEN_IN_ARTICLE = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "img",
+    "style",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "base",
+    "meta",
+    "link",
+    "frame",
+    "frameset",
+    "applet",
+    "template",
+    "video",
+    "audio",
+    "source",
+    "portal",
+    "dialog",
+    "details",
+    "noscript",
+    "title",
+    "body",
+    "html",
+    "head",
+    "mglyph",
+    "mtext",
+    "x",
+}
 # Formatting Markdown prose may legitimately add to what the baseline page has; nothing that runs or loads.
-INERT_TAGS = {"p", "em", "strong", "code", "a", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "br", "hr",
-              "blockquote", "pre", "span", "div", "table", "thead", "tbody", "tr", "th", "td"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background",
-                  "cite", "ping", "srcdoc", "content"}
+INERT_TAGS = {
+    "p",
+    "em",
+    "strong",
+    "code",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "br",
+    "hr",
+    "blockquote",
+    "pre",
+    "span",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "cite",
+    "ping",
+    "srcdoc",
+    "content",
+}
 BAD_SCHEME = re.compile(r"^(javascript|data|vbscript|file):", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -514,15 +600,44 @@ def baseline_page_for(campaign: Campaign, group: Group, url_path: str) -> str:
 
 # --- the tests ------------------------------------------------------------------------------------------
 
+
 def test_payload_file_covers_the_attack_families():
     assert len(PAYLOADS) >= 30
     assert len(set(PAYLOADS)) == len(PAYLOADS), "a payload is listed twice"
     text = "\n".join(PAYLOADS)
-    for needle in ("<script>", "<ScRiPt>", "onerror=", "<body onload", "<svg onload", "<svg><script>", "<math>",
-                   "](javascript:", "&#106;avascript:", "java\tscript:", "java\nscript:", "JaVaScRiPt:", "[evil]:",
-                   "](data:", "](vbscript:", "</script>", "<!--", "&lt;script&gt;", "\u2028", "\u2029",
-                   "![x](javascript:", '" onmouseover="', '{: onclick="alert(1)" }', "<iframe", "<object",
-                   "<embed", '<a href="javascript:', "expression(", "url(javascript:", "${alert(1)}", "jaVasCript:/*"):
+    for needle in (
+        "<script>",
+        "<ScRiPt>",
+        "onerror=",
+        "<body onload",
+        "<svg onload",
+        "<svg><script>",
+        "<math>",
+        "](javascript:",
+        "&#106;avascript:",
+        "java\tscript:",
+        "java\nscript:",
+        "JaVaScRiPt:",
+        "[evil]:",
+        "](data:",
+        "](vbscript:",
+        "</script>",
+        "<!--",
+        "&lt;script&gt;",
+        "\u2028",
+        "\u2029",
+        "![x](javascript:",
+        '" onmouseover="',
+        '{: onclick="alert(1)" }',
+        "<iframe",
+        "<object",
+        "<embed",
+        '<a href="javascript:',
+        "expression(",
+        "url(javascript:",
+        "${alert(1)}",
+        "jaVasCript:/*",
+    ):
         assert needle in text, f"no payload has {needle!r}"
 
 
@@ -538,8 +653,11 @@ def test_the_baseline_entries_are_accepted_everywhere_a_payload_can_go(campaign)
     baseline = campaign.baseline
     refused = {str(slot) for slot in baseline.rejected}
     # URLs, dates, lower-case keywords, and the patterned fields (header names, spec document and section)
-    allowed_to_refuse = {str(s) for s in SLOTS if s.kind in ("https_url", "date", "keyword")
-                         or (s.kind == "string" and s.path != ("summary",))}
+    allowed_to_refuse = {
+        str(s)
+        for s in SLOTS
+        if s.kind in ("https_url", "date", "keyword") or (s.kind == "string" and s.path != ("summary",))
+    }
     assert refused <= allowed_to_refuse, sorted(refused - allowed_to_refuse)
     assert not baseline.unexpected, baseline.unexpected
 
@@ -579,8 +697,10 @@ def test_every_build_succeeds(campaign):
             for outcome in group.outcomes:
                 for code in (outcome.registered_code, outcome.unofficial_code):
                     if f"codes/{code}.yaml" in group.output:
-                        culprits.append(f"payload {outcome.index} {outcome.payload!r}, accepted in "
-                                        f"{[str(s) for s in outcome.accepted]}")
+                        culprits.append(
+                            f"payload {outcome.index} {outcome.payload!r}, accepted in "
+                            f"{[str(s) for s in outcome.accepted]}"
+                        )
             failed.append(f"build {group.number} failed: {culprits}\n{group.output[-3000:]}")
     assert not failed, "\n\n".join(failed)
 
@@ -645,13 +765,18 @@ def test_json_ld_meta_and_title_carry_the_text_exactly(campaign, index):
     outcome = campaign.of(index)
     _require_built(outcome)
     group = outcome.group
-    for kind, code, base in (("registered", outcome.registered_code, registered_base()),
-                             ("unofficial", outcome.unofficial_code, unofficial_base())):
+    for kind, code, base in (
+        ("registered", outcome.registered_code, registered_base()),
+        ("unofficial", outcome.unofficial_code, unofficial_base()),
+    ):
         soup = group.soup(f"{code}/")
         blocks = _json_ld(soup)
         summary = one_line(_page_text(outcome, kind, ("summary",), base))
-        name = (_page_text(outcome, kind, ("common_name",), base) if "common_name" in base
-                else _page_text(outcome, kind, ("phrase",), base))
+        name = (
+            _page_text(outcome, kind, ("common_name",), base)
+            if "common_name" in base
+            else _page_text(outcome, kind, ("phrase",), base)
+        )
         title = f"{code} {name}"
         assert blocks["TechArticle"]["description"] == summary
         assert blocks["TechArticle"]["about"]["description"] == summary
@@ -684,8 +809,11 @@ def test_plain_text_is_shown_as_written(campaign, index):
     for kind, code in (("registered", outcome.registered_code), ("unofficial", outcome.unofficial_code)):
         article = visible(outcome.group.soup(f"{code}/").select_one("article").get_text())
         for slot in outcome.accepted:
-            if (slot.entry == kind and slot.placement in ("plain", "summary", "body", "header")
-                    and slot.kind not in ("https_url", "date")):
+            if (
+                slot.entry == kind
+                and slot.placement in ("plain", "summary", "body", "header")
+                and slot.kind not in ("https_url", "date")
+            ):
                 if visible(outcome.payload) not in article:
                     missing.append(str(slot))
     assert not missing, f"{outcome.payload!r} not shown as text in {missing}"
@@ -695,6 +823,8 @@ def test_counts(campaign, capsys):
     rejected = sum(len(o.rejected) for o in campaign.outcomes[1:])
     accepted = sum(len(o.accepted) for o in campaign.outcomes[1:])
     with capsys.disabled():
-        print(f"\nxss: {len(PAYLOADS)} payloads x {len(SLOTS)} fields = {rejected + accepted} combinations: "
-              f"{rejected} refused by validation, {accepted} built and checked, in {len(campaign.groups)} builds")
+        print(
+            f"\nxss: {len(PAYLOADS)} payloads x {len(SLOTS)} fields = {rejected + accepted} combinations: "
+            f"{rejected} refused by validation, {accepted} built and checked, in {len(campaign.groups)} builds"
+        )
     assert rejected + accepted == len(PAYLOADS) * len(SLOTS)

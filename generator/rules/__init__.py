@@ -21,5 +21,15 @@ from . import (
     schema,
 )
 
-RULES = [schema, filename, code_range, duplicate_codes, related_codes, links, raw_html, http_examples, registry,
-         placeholders]
+RULES = [
+    schema,
+    filename,
+    code_range,
+    duplicate_codes,
+    related_codes,
+    links,
+    raw_html,
+    http_examples,
+    registry,
+    placeholders,
+]

@@ -12,5 +12,9 @@ def check(report, loaded, context) -> None:
     if not isinstance(code, int) or isinstance(code, bool) or context.allow_any_code:
         return
     if not 100 <= code <= 599:
-        report.add(loaded.name, loaded.line_of(("code",)), "code",
-                   f"{code} is outside 100-599; HTTP status codes are three digits from 100 to 599 (RFC 9110 §15)")
+        report.add(
+            loaded.name,
+            loaded.line_of(("code",)),
+            "code",
+            f"{code} is outside 100-599; HTTP status codes are three digits from 100 to 599 (RFC 9110 §15)",
+        )

@@ -15,9 +15,18 @@ _ANY_PATTERN = re.compile(r"^(\d+)\.yaml$")  # allow_any_code (benchmark): synth
 def check(report, loaded, context) -> None:
     match = (_ANY_PATTERN if context.allow_any_code else _PATTERN).match(loaded.path.name)
     if not match:
-        report.add(loaded.name, 1, "(file)", f"file name must be the three-digit code plus .yaml, e.g. 404.yaml (got {loaded.path.name!r})")
+        report.add(
+            loaded.name,
+            1,
+            "(file)",
+            f"file name must be the three-digit code plus .yaml, e.g. 404.yaml (got {loaded.path.name!r})",
+        )
         return
     code = loaded.data.get("code")
     if isinstance(code, int) and not isinstance(code, bool) and code != int(match.group(1)):
-        report.add(loaded.name, loaded.line_of(("code",)), "code",
-                   f"code {code} does not match the file name {loaded.path.name}; rename the file or fix the code")
+        report.add(
+            loaded.name,
+            loaded.line_of(("code",)),
+            "code",
+            f"code {code} does not match the file name {loaded.path.name}; rename the file or fix the code",
+        )

@@ -19,7 +19,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], list[str], str | None]:
     headers = []
     for index, line in enumerate(lines):
         if line == "":
-            return headers, lines[index + 1:], None
+            return headers, lines[index + 1 :], None
         if not HEADER_LINE.match(line):
             return headers, [], f"header line {line[:40]!r} is not 'Name: value' (a blank line must separate the body)"
         headers.append(line.split(":", 1)[0].lower())

@@ -23,4 +23,9 @@ def _strings(value, path=()):
 def check(report, loaded, context) -> None:
     for path, text in _strings(loaded.data):
         if "TODO" in text:
-            report.add(loaded.name, loaded.line_of(path), format_path(path), "placeholder TODO left from `make new`; write the real text")
+            report.add(
+                loaded.name,
+                loaded.line_of(path),
+                format_path(path),
+                "placeholder TODO left from `make new`; write the real text",
+            )

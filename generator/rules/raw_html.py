@@ -30,10 +30,15 @@ IMAGE = re.compile(r"!\[")
 
 _FORBIDDEN = [
     (TAG_START, "raw HTML is not allowed in Markdown ({}); write Markdown, or put code in `backticks`"),
-    (ATTRIBUTE_LIST, "attribute lists are not allowed in Markdown ({}); put code in `backticks`, "
-                     "or write \\{{ for a literal brace"),
-    (IMAGE, "images are not allowed in Markdown ({}); the site loads nothing from elsewhere: "
-            "link to it with [text](https://...)"),
+    (
+        ATTRIBUTE_LIST,
+        "attribute lists are not allowed in Markdown ({}); put code in `backticks`, or write \\{{ for a literal brace",
+    ),
+    (
+        IMAGE,
+        "images are not allowed in Markdown ({}); the site loads nothing from elsewhere: "
+        "link to it with [text](https://...)",
+    ),
 ]
 
 
@@ -44,7 +49,7 @@ def _visible_markup(text: str) -> str:
 
 
 def _snippet(markup: str, start: int) -> str:
-    return markup[start: start + 30].split("\n")[0]
+    return markup[start : start + 30].split("\n")[0]
 
 
 def check(report, loaded, context) -> None:

@@ -33,11 +33,17 @@ def check(report, files, context) -> None:
         seen_related = set()
         for path, code, what in _references(loaded.data):
             if code not in known:
-                report.add(loaded.name, loaded.line_of(path), format_path(path),
-                           f"{what} {code} has no entry (add codes/{code}.yaml or remove the reference)")
+                report.add(
+                    loaded.name,
+                    loaded.line_of(path),
+                    format_path(path),
+                    f"{what} {code} has no entry (add codes/{code}.yaml or remove the reference)",
+                )
             if path[0] == "related":
                 if code == own:
-                    report.add(loaded.name, loaded.line_of(path), format_path(path), "an entry cannot be related to itself")
+                    report.add(
+                        loaded.name, loaded.line_of(path), format_path(path), "an entry cannot be related to itself"
+                    )
                 if code in seen_related:
                     report.add(loaded.name, loaded.line_of(path), format_path(path), f"code {code} is listed twice")
                 seen_related.add(code)

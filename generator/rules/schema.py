@@ -13,8 +13,14 @@ NAME = "schema"
 DESCRIPTION = "fields, types and formats match the JSON Schema; no unknown or misspelled fields"
 SCOPE = "file"
 
-_TYPE_NAMES = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping",
-               "boolean": "true or false", "number": "a number"}
+_TYPE_NAMES = {
+    "integer": "a whole number",
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "boolean": "true or false",
+    "number": "a number",
+}
 
 
 def _validator():
@@ -59,8 +65,7 @@ def _report(report, loaded, error) -> None:
     if kind == "required":
         for missing in error.validator_value:
             if isinstance(error.instance, dict) and missing not in error.instance:
-                report.add(loaded.name, loaded.line_of(path), format_path(path + (missing,)),
-                           "required field missing")
+                report.add(loaded.name, loaded.line_of(path), format_path(path + (missing,)), "required field missing")
         return
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
@@ -69,8 +74,12 @@ def _report(report, loaded, error) -> None:
                 continue
             hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known fields: {', '.join(known)}"
-            report.add(loaded.name, loaded.key_line_of(path + (key,)), format_path(path + (key,)),
-                       f"unknown field '{key}'{suggestion}")
+            report.add(
+                loaded.name,
+                loaded.key_line_of(path + (key,)),
+                format_path(path + (key,)),
+                f"unknown field '{key}'{suggestion}",
+            )
         return
     line = loaded.line_of(path)
     field = format_path(path)

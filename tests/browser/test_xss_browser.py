@@ -25,9 +25,11 @@ from ..test_xss import GROUP_SIZE, PAYLOADS, campaign_for
 BUILDS = 1 + math.ceil(len(PAYLOADS) / GROUP_SIZE)  # the baseline build, then the payload builds
 
 # The nodes a payload would add if it got through (the brief's selector, kept literally) ...
-INJECTED_SELECTOR = ("article script, article iframe, article object, article embed, article svg, article math, "
-                     "article img, article style, article form, svg script, [onerror], [onload], [onclick], "
-                     "[onmouseover], [onfocus], [ontoggle], [srcdoc]")
+INJECTED_SELECTOR = (
+    "article script, article iframe, article object, article embed, article svg, article math, "
+    "article img, article style, article form, svg script, [onerror], [onload], [onclick], "
+    "[onmouseover], [onfocus], [ontoggle], [srcdoc]"
+)
 # ... and the same question asked of every element and attribute, so no handler name is missed.
 SCAN = """() => {
   const found = [];
@@ -95,9 +97,14 @@ class Watcher:
         self.console: list[str] = []
         self.errors: list[str] = []
         self.foreign: list[str] = []
-        context.on("request", lambda request: self.foreign.append(request.url)
-                   if urlparse(request.url).scheme not in ("data", "blob") and not request.url.startswith(base + "/")
-                   else None)
+        context.on(
+            "request",
+            lambda request: (
+                self.foreign.append(request.url)
+                if urlparse(request.url).scheme not in ("data", "blob") and not request.url.startswith(base + "/")
+                else None
+            ),
+        )
 
     def attach(self, page) -> None:
         def on_dialog(dialog):
@@ -198,10 +205,17 @@ def test_pages_with_accepted_payloads_run_nothing(campaign, browser, serve, base
             shown += page.evaluate(RESULTS)
             dialogs, console, errors, foreign = watcher.take()
             handlers = page.evaluate(SCAN)
-            injected = page.evaluate(SELECTED, ".md-search-result script, .md-search-result img, "
-                                               ".md-search-result iframe, .md-search-result svg")
-            for name, found in (("dialogs", dialogs), ("foreign", foreign), ("handlers", handlers),
-                                ("injected", injected), ("script errors", errors)):
+            injected = page.evaluate(
+                SELECTED,
+                ".md-search-result script, .md-search-result img, .md-search-result iframe, .md-search-result svg",
+            )
+            for name, found in (
+                ("dialogs", dialogs),
+                ("foreign", foreign),
+                ("handlers", handlers),
+                ("injected", injected),
+                ("script errors", errors),
+            ):
                 if found:
                     problems.append(f"search {query!r}: {name}: {found}")
             extra = sorted(_normalize(console, base) - baseline_pages[""])
