@@ -52,6 +52,18 @@ def iter_typed(data: object, kind: str) -> Iterator[tuple[tuple, str]]:
     yield from walk(data, schema, ())
 
 
+def iter_strings(value: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string in ``value`` with its path, e.g. (('faq', 1, 'answer'), '...')."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_strings(item, path + (index,))
+
+
 def field_names(kind: str) -> list[str]:
     """Top-level field names of a kind (used by the scaffold)."""
     return list(load_schema()["properties"])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_tree
+from .entries import ENTRIES, missing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,24 +42,6 @@ PYTHON_PHRASE_EXCEPTIONS = {
 }
 
 SINCE = re.compile(r"\bsince Python 3\.([0-9]+)\b")
-
-
-def _entries() -> tuple[dict[int, tuple[str, dict]], dict[str, str]]:
-    result, unreadable = {}, {}
-    for loaded in load_tree(ROOT / "codes", ROOT):
-        if isinstance(loaded.data, dict) and isinstance(loaded.data.get("code"), int):
-            result[loaded.data["code"]] = (loaded.name, loaded.data)
-        elif loaded.problems:
-            unreadable[loaded.name] = str(loaded.problems[0])
-    return result, unreadable
-
-
-ENTRIES, UNREADABLE = _entries()
-
-
-def missing(code: int) -> str:
-    name = f"codes/{code}.yaml"
-    return f"{name} does not load ({UNREADABLE[name]})" if name in UNREADABLE else f"{name} is missing"
 
 
 def _constant(data: dict, language: str) -> tuple[str | None, str]:

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_file, load_tree
+from generator.loader import load_file
 from generator.problems import Report
 from generator.registry import REGISTRY_FILE, load_registry
 from generator.rules import registry as registry_rule
 from generator.validate import Context
+
+from .entries import ENTRIES, missing
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = load_registry()
@@ -28,24 +30,6 @@ DEPRECATED_BY_RFC9110 = {305}
 # 104 is a temporary registration: made 2024-11-13, extended 2025-09-15, expiring 2026-11-13.
 TEMPORARY_104_REGISTERED = {"2024-11-13", "2025-09-15"}
 TEMPORARY_104_EXPIRES = "2026-11-13"
-
-
-def _entries() -> tuple[dict[int, tuple[str, dict]], dict[str, str]]:
-    result, unreadable = {}, {}
-    for loaded in load_tree(ROOT / "codes", ROOT):
-        if isinstance(loaded.data, dict) and isinstance(loaded.data.get("code"), int):
-            result[loaded.data["code"]] = (loaded.name, loaded.data)
-        elif loaded.problems:
-            unreadable[loaded.name] = str(loaded.problems[0])
-    return result, unreadable
-
-
-ENTRIES, UNREADABLE = _entries()
-
-
-def missing(code: int) -> str:
-    name = f"codes/{code}.yaml"
-    return f"{name} does not load ({UNREADABLE[name]})" if name in UNREADABLE else f"{name} is missing"
 
 
 def test_registry_has_64_rows():

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_tree
+from generator.schema import iter_strings
+
+from .entries import ENTRIES as _ALL_ENTRIES
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = json.loads((ROOT / "reference" / "rfc-sections.json").read_text(encoding="utf-8"))["rfcs"]
@@ -35,27 +37,7 @@ CITE_BEFORE = re.compile(
 )
 
 
-def _entries() -> list[tuple[str, dict]]:
-    return [
-        (f.name, f.data)
-        for f in load_tree(ROOT / "codes", ROOT)
-        if isinstance(f.data, dict) and isinstance(f.data.get("code"), int)
-    ]
-
-
-ENTRIES = _entries()
-
-
-def _strings(value, path=()):
-    """Every text value of an entry with its field path, e.g. ('faq', 1, 'answer')."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, path + (i,))
+ENTRIES = list(_ALL_ENTRIES.values())
 
 
 def _field(path: tuple) -> str:
@@ -131,7 +113,7 @@ def test_spec_section_exists_and_names_the_code(name, data):
 def test_every_cited_section_of_a_vendored_rfc_exists():
     bad = []
     for name, data in ENTRIES:
-        for path, text in _strings(data):
+        for path, text in iter_strings(data):
             for rfc, section, quoted in citations(text):
                 if rfc in INDEX and section not in INDEX[rfc]["sections"]:
                     bad.append(f"{name}: {_field(path)}: {quoted!r} cites {rfc} §{section}, which {rfc} does not have")
@@ -140,7 +122,9 @@ def test_every_cited_section_of_a_vendored_rfc_exists():
 
 def test_entries_cite_sections_at_all():
     # Guards the parser: if it silently stopped matching, the test above would pass vacuously.
-    count = sum(1 for _, data in ENTRIES for _, text in _strings(data) for rfc, _, _ in citations(text) if rfc in INDEX)
+    count = sum(
+        1 for _, data in ENTRIES for _, text in iter_strings(data) for rfc, _, _ in citations(text) if rfc in INDEX
+    )
     assert count > 100
 
 
@@ -161,7 +145,7 @@ HEADER_LINK_EXCEPTIONS = {
 def test_every_section_link_to_a_vendored_rfc_exists():
     bad = []
     for name, data in ENTRIES:
-        for path, text in _strings(data):
+        for path, text in iter_strings(data):
             for match in SECTION_LINK.finditer(text):
                 rfc = f"RFC {match.group('rfc')}"
                 if rfc in INDEX and match.group("section") not in INDEX[rfc]["sections"]:
