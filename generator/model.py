@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 
 class Markdown(str):
@@ -289,7 +288,3 @@ def build_reference(files) -> Reference:
     """Model of every loaded file (callers pass only files that validated)."""
     entries = sorted((build_entry(f.data, f.name) for f in files), key=lambda e: e.code)
     return Reference(entries=tuple(entries), by_code={e.code: e for e in entries})
-
-
-def entry_source_path(entry: Entry, root: Path) -> Path:
-    return root / entry.source

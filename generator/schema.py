@@ -62,8 +62,3 @@ def iter_strings(value: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from iter_strings(item, path + (index,))
-
-
-def field_names(kind: str) -> list[str]:
-    """Top-level field names of a kind (used by the scaffold)."""
-    return list(load_schema()["properties"])
