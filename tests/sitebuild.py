@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_SITE_URL = "https://status.test.example/"
@@ -67,3 +72,39 @@ def build(
 def snapshot(directory: Path) -> dict[str, bytes]:
     """Every file under ``directory`` with its bytes, for byte-identical comparisons."""
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+@dataclass
+class BuiltSite:
+    """A built site on disk, read the way the tests need it."""
+
+    root: Path
+    site_url: str = TEST_SITE_URL
+    _soups: dict = field(default_factory=dict, repr=False)
+
+    def path_for(self, url_path: str) -> Path:
+        """File served for a site-relative URL like '404/' or ''."""
+        target = self.root / url_path
+        return target / "index.html" if url_path == "" or url_path.endswith("/") else target
+
+    def html(self, url_path: str) -> str:
+        return self.path_for(url_path).read_text(encoding="utf-8")
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        """The parsed page, parsed once (callers only read it)."""
+        if url_path not in self._soups:
+            self._soups[url_path] = BeautifulSoup(self.html(url_path), "html.parser")
+        return self._soups[url_path]
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Site-relative URL of every HTML page."""
+        result = []
+        for path in sorted(self.root.rglob("*.html")):
+            rel = path.relative_to(self.root).as_posix()
+            result.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        return result
+
+    @staticmethod
+    def json_ld(soup: BeautifulSoup) -> list[dict]:
+        return [json.loads(tag.string) for tag in soup.find_all("script", type="application/ld+json")]

@@ -42,7 +42,7 @@ from generator.registry import load_registry
 from generator.schema import load_schema
 from generator.validate import Context, validate_tree
 
-from .sitebuild import build
+from .sitebuild import BuiltSite, build
 
 HERE = Path(__file__).parent
 PAYLOAD_FILE = HERE / "xss" / "payloads.txt"
@@ -315,31 +315,21 @@ class Group:
     problems: list[str] = field(default_factory=list)  # the accepted-only entries must validate together
     returncode: int | None = None
     output: str = ""
-    _soups: dict = field(default_factory=dict, repr=False)
 
     @property
     def site(self) -> Path:
         return self.work / "site"
 
-    def soup(self, url_path: str) -> BeautifulSoup:
-        """The parsed page (parsed once; callers only read it)."""
-        if url_path not in self._soups:
-            self._soups[url_path] = BeautifulSoup(self.html(url_path), "html.parser")
-        return self._soups[url_path]
-
-    def html(self, url_path: str) -> str:
-        target = self.site / url_path
-        if url_path == "" or url_path.endswith("/"):
-            target = target / "index.html"
-        return target.read_text(encoding="utf-8")
-
     @cached_property
+    def built(self) -> BuiltSite:
+        return BuiltSite(self.site)
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        return self.built.soup(url_path)
+
+    @property
     def pages(self) -> list[str]:
-        result = []
-        for path in sorted(self.site.rglob("*.html")):
-            rel = path.relative_to(self.site).as_posix()
-            result.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        return result
+        return self.built.pages
 
 
 @dataclass
