@@ -27,8 +27,9 @@ def cmd_validate(args) -> int:
         Path.cwd(),
         Context(allow_any_code=args.allow_any_code, check_registry=not args.allow_any_code),
     )
-    if report:
+    if report.problems:
         print(pipeline.format_report(report), file=sys.stderr)
+    if report or (report.warnings and getattr(args, "strict", False)):
         return 1
     print(f"{len(files)} entries valid")
     return 0
@@ -104,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codes", default=str(ROOT / "codes"), help="folder of NNN.yaml entries")
     parser.add_argument("--allow-any-code", action="store_true", help=argparse.SUPPRESS)  # benchmark only
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="check every entry and print every problem")
+    validate = sub.add_parser("validate", help="check every entry and print every problem")
+    validate.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (dated facts not re-checked since they passed)"
+    )
     build = sub.add_parser("build", help="validate, then build the site with mkdocs build --strict")
     build.add_argument("--site-dir", default=str(ROOT / "site"))
     build.add_argument("--config", default=str(ROOT / "mkdocs.yml"))

@@ -48,6 +48,9 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
     def on_files(self, files, config):
         context = Context(allow_any_code=self.config.allow_any_code, check_registry=not self.config.allow_any_code)
         result = pipeline.run(self.codes_dir, self.root, self.config.edit_url_base, context, partial=self.serving)
+        if result.report.warnings:
+            # Info, not warning: `mkdocs build --strict` fails on warnings, and a date must never stop a build.
+            log.info("dated facts to re-check:\n%s", "\n".join(str(p) for p in result.report.warnings))
         if not result.ok:
             message = pipeline.format_report(result.report)
             if not self.serving:

@@ -40,8 +40,13 @@ def run(
 
 
 def format_report(report: Report) -> str:
-    problems = report.sorted()
-    lines = [str(p) for p in problems]
-    files = len({p.file for p in problems})
-    lines.append(f"{len(problems)} problem(s) in {files} file(s)")
+    """Every finding as ``file:line: field: message``, sorted, then a count of errors and of warnings."""
+    findings = report.sorted()
+    lines = [str(p) for p in findings]
+    errors = [p for p in findings if p.severity == "error"]
+    if errors:
+        lines.append(f"{len(errors)} problem(s) in {len({p.file for p in errors})} file(s)")
+    warnings = len(findings) - len(errors)
+    if warnings:
+        lines.append(f"{warnings} warning(s): dated facts to re-check (the site still builds)")
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from .loader import LoadedFile, load_tree
@@ -21,6 +22,8 @@ class Context:
     allow_any_code: bool = False
     check_registry: bool = True
     extra_known_codes: frozenset[int] = frozenset()
+    # The one place validation reads the clock: the dates rule warns about dated facts that have passed.
+    today: date = field(default_factory=date.today)
 
 
 def validate_files(files: list[LoadedFile], context: Context | None = None) -> Report:
