@@ -55,10 +55,40 @@ class Spec:
     document: str
     url: str
     section: str | None = None
+    current_draft: Draft | None = None
 
     @property
     def label(self) -> str:
         return f"{self.document} §{self.section}" if self.section else self.document
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The newest version of the Internet-Draft a registration points to, as of the entry's review."""
+
+    document: str
+    published: str
+    expires: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A temporary IANA registration's dates (YYYY-MM-DD strings), and the date they were last checked.
+
+    ``as_of`` is the entry's ``reviewed`` date: the page may only say the expiry "has passed" as of a date on
+    which someone looked the registry up, so the built page never depends on the build's clock.
+    """
+
+    registered: str
+    expires: str
+    extended: str | None = None
+    as_of: str | None = None
+
+    @property
+    def lapsed_as_of_review(self) -> bool:
+        """True when the expiry had passed on the review date (ISO dates compare as text)."""
+        return self.as_of is not None and self.expires < self.as_of
 
 
 @dataclass(frozen=True)
@@ -132,7 +162,7 @@ class Entry:
     common_name: str | None = None
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
-    registration: dict | None = None
+    registration: Registration | None = None
     spec: Spec | None = None
     vendors: tuple[Vendor, ...] = ()
     history: Markdown | None = None
@@ -232,6 +262,23 @@ def _md(value) -> Markdown | None:
     return Markdown(value) if value is not None else None
 
 
+def _registration(data: dict) -> Registration | None:
+    reg = data.get("registration")
+    if not reg:
+        return None
+    return Registration(reg["registered"], reg["expires"], reg.get("extended"), data.get("reviewed"))
+
+
+def _spec(spec: dict) -> Spec:
+    draft = spec.get("current_draft")
+    return Spec(
+        spec["document"],
+        spec["url"],
+        spec.get("section"),
+        Draft(draft["document"], draft["published"], draft["expires"], draft["url"]) if draft else None,
+    )
+
+
 def build_entry(data: dict, source: str) -> Entry:
     """Build an Entry from data that passed validation."""
     spec = data.get("spec")
@@ -243,8 +290,8 @@ def build_entry(data: dict, source: str) -> Entry:
         aliases=tuple(data.get("aliases") or ()),
         keywords=tuple(data.get("keywords") or ()),
         standing=data["standing"],
-        registration=data.get("registration"),
-        spec=Spec(spec["document"], spec["url"], spec.get("section")) if spec else None,
+        registration=_registration(data),
+        spec=_spec(spec) if spec else None,
         vendors=tuple(
             Vendor(
                 vendor=v["vendor"],

@@ -39,6 +39,7 @@ CASES_BY_RULE = {
     "http-examples": ["malformed-status-line", "request-without-host"],
     "registry": ["phrase-differs-from-registry", "unofficial-claims-registered-code"],
     "placeholders": ["scaffold-left-unfilled"],
+    "dates": ["registration-date-in-prose"],
 }
 
 

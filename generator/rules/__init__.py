@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import (
     code_range,
+    dates,
     duplicate_codes,
     filename,
     http_examples,
@@ -32,4 +33,5 @@ RULES = [
     http_examples,
     registry,
     placeholders,
+    dates,
 ]
