@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 site: $(STAMP)  ## validate every entry, then build site/ (the old site/ stays if anything fails)
 	$(PY) -m generator build
 
-validate: $(STAMP)  ## check every entry; prints file:line: field: message
-	$(PY) -m generator validate
+validate: $(STAMP)  ## check every entry; prints file:line: field: message (STRICT=1: warnings fail too)
+	$(PY) -m generator validate $(if $(STRICT),--strict)
 
 test: $(STAMP)  ## the whole test suite
 	$(PY) -m pytest
