@@ -112,6 +112,10 @@ def test_the_104_page_states_its_dates_from_the_fields(site):
     assert "That date had passed when this entry was last reviewed, on 2026-11-30" in text
     assert "draft-ietf-httpbis-resumable-upload-15, published 2026-11-02" in text
     assert "now expires" not in text
+    # Stated once, in the note under the summary; never turned into a heading of the table of contents.
+    assert text.count("IANA registered 104 temporarily") == 1
+    toc = " ".join(a.get_text(" ") for a in site.soup("104/").select("nav.md-nav--secondary a"))
+    assert "IANA registered" not in toc
 
 
 def test_no_dated_fact_in_the_real_entries_has_gone_stale():
