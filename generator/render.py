@@ -32,9 +32,13 @@ class Trusted(str):
 
 
 def md_text(value: str) -> str:
-    """Plain text for a Markdown inline context: HTML-escaped, Markdown punctuation backslash-escaped."""
+    """Plain text for a Markdown inline context: HTML-escaped, Markdown punctuation backslash-escaped.
+
+    Quotes stay as they are: text is no attribute, and the ``&#x27;`` that ``quote=True`` made for an
+    apostrophe had its ``#`` backslash-escaped, so the table of contents showed it as text (issue 10).
+    """
     value = " ".join(str(value).split())
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=True))
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
     return re.sub(r"[~^=]", lambda m: _MD_REFERENCE[m.group()], escaped)
 
 

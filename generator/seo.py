@@ -6,10 +6,10 @@ JSON-LD), so nothing here needs to know about HTML.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .model import CodeClass, Entry, Reference
+from .plaintext import markdown_to_text
 from .render import Page
 
 SCHEMA_ORG = "https://schema.org"
@@ -34,18 +34,6 @@ class Head:
     og_type: str = "website"
     json_ld: list[dict] = field(default_factory=list)
     noindex: bool = False
-
-
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`+)")
-
-
-def markdown_to_text(text: str) -> str:
-    """Readable plain text from our restricted Markdown (for JSON-LD answers)."""
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
-    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
-    return " ".join(text.split())
 
 
 def _website(site: Site) -> dict:
