@@ -9,6 +9,7 @@ from pathlib import Path
 from .loader import LoadedFile, load_tree
 from .problems import Report
 from .registry import REGISTRY_FILE, RegistryRow, load_registry
+from .rfc_index import load_rfc_index
 from .rules import RULES
 from .schema import SCHEMA_PATH
 
@@ -19,6 +20,7 @@ class Context:
 
     registry: dict[int, RegistryRow] = field(default_factory=load_registry)
     registry_source: str = REGISTRY_FILE.name
+    rfc_index: dict[str, dict] = field(default_factory=load_rfc_index)
     allow_any_code: bool = False
     check_registry: bool = True
     extra_known_codes: frozenset[int] = frozenset()
@@ -39,14 +41,26 @@ def validate_files(files: list[LoadedFile], context: Context | None = None) -> R
         | {int(f.path.stem) for f in files if f.problems and f.path.stem.isdigit()},
     )
     for rule in RULES:
-        if rule.NAME == "registry" and not context.check_registry:
+        if rule.NAME in REGISTRY_RULES and not context.check_registry:
             continue
         if rule.SCOPE == "file":
             for loaded in good:
-                rule.check(report, loaded, context)
+                _run(rule, report, loaded, context, loaded.name)
         else:
-            rule.check(report, good, context)
+            _run(rule, report, good, context, str(Path(good[0].name).parent) if good else "(no files)")
     return report
+
+
+# Rules that compare an entry's code with the registry's facts about that code (skipped for synthetic codes).
+REGISTRY_RULES = {"registry", "cacheable"}
+
+
+def _run(rule, report: Report, target, context: Context, name: str) -> None:
+    """Run one rule; a rule that raises becomes a problem naming the rule and the file, never a traceback."""
+    try:
+        rule.check(report, target, context)
+    except Exception as error:  # noqa: BLE001 - a bug in a rule must not hide every other problem
+        report.add(name, 1, "(rule)", f"rule {rule.NAME} crashed: {type(error).__name__}: {error}; please report")
 
 
 _last_result: tuple[tuple, tuple] | None = None

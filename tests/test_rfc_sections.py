@@ -1,63 +1,26 @@
-"""Section numbers cited by the entries exist in the vendored RFC index (reference/rfc-sections.json).
+"""The `cited-sections` rule and the vendored RFC section index it reads (reference/rfc-sections.json).
 
-The index maps, for each vendored RFC (RFC 9110, 6585, 7538, 7540, 7725, 8297, 8470), every section number
-to its heading. It was built once from the published HTML by scripts/build_rfc_index.py; these tests never
-read the HTML itself.
+The index maps, for each vendored RFC (RFC 9110, 6585, 7538, 7540, 7725, 8297, 8470, 10008), every section
+number to its heading; scripts/build_rfc_index.py built it once from the published texts.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 
-from generator.schema import iter_strings
+from generator.rfc_index import citations, load_rfc_index
+from generator.rules import cited_sections
 
-from .entries import ENTRIES as _ALL_ENTRIES
+from .entries import ENTRIES
+from .rulecheck import run_rule, where
 
-ROOT = Path(__file__).resolve().parent.parent
-INDEX = json.loads((ROOT / "reference" / "rfc-sections.json").read_text(encoding="utf-8"))["rfcs"]
-VENDORED = {"RFC 9110", "RFC 6585", "RFC 7538", "RFC 7540", "RFC 7725", "RFC 8297", "RFC 8470"}
-
-SECTION = r"[0-9A-Z][0-9]*(?:\.[0-9]+)*(?![0-9])"
-NUMBER = r"[0-9]+(?:\.[0-9]+)*(?![0-9])"
-# "RFC 9110 §15.5.5", "RFC 9110, §15.5.5", "RFC 9110 §15.5.4 and §15.5.5", "RFC 9110 §§15.5.4, 15.5.5",
-# "RFC 9110 Section 15.5.5", "RFC 9110 Appendix B.3", and "Section 15.5.5 of RFC 9110". Later items of a
-# list need their own "§" unless the list opened with "§§" (so "§15.1, 404 responses" is one citation).
-JOINER = r"\s*(?:,\s*and|,\s*or|,|;|/|&|and|or)\s*"
-CITE_AFTER = re.compile(
-    rf"\bRFC\s?(?P<rfc>[0-9]{{3,5}}),?\s*"
-    rf"(?:§§\s?(?P<many>{NUMBER}(?:{JOINER}{NUMBER})*)"
-    rf"|(?:§\s?|[Ss]ection\s+|[Aa]ppendix\s+)(?P<list>{SECTION}(?:{JOINER}§\s?{SECTION})*))"
-)
-CITE_BEFORE = re.compile(
-    rf"\b(?:[Ss]ection|[Aa]ppendix|§)\s?(?P<section>{SECTION})\s+of\s+\[?RFC\s?(?P<rfc>[0-9]{{3,5}})"
-)
-
-
-ENTRIES = list(_ALL_ENTRIES.values())
-
-
-def _field(path: tuple) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
-
-
-def citations(text: str):
-    """(rfc, section, quoted citation) for every section citation in ``text``."""
-    text = re.sub(r"\s+", " ", text)
-    for match in CITE_AFTER.finditer(text):
-        items = match.group("many") or match.group("list")
-        for section in re.findall(rf"(?<![0-9A-Z.]){SECTION}", re.sub(JOINER, " ", items)):
-            yield f"RFC {match.group('rfc')}", section, match.group(0)
-    for match in CITE_BEFORE.finditer(text):
-        yield f"RFC {match.group('rfc')}", match.group("section"), match.group(0)
+INDEX = load_rfc_index()
+FROM_HTTPWG = {"RFC 9110", "RFC 6585", "RFC 7538", "RFC 7540", "RFC 7725", "RFC 8297", "RFC 8470"}
 
 
 def test_index_covers_the_vendored_rfcs():
-    assert VENDORED <= set(INDEX)
-    for name in VENDORED:
+    assert FROM_HTTPWG | {"RFC 10008"} <= set(INDEX)
+    for name in FROM_HTTPWG:
         assert INDEX[name]["sections"], name
         assert INDEX[name]["source"] == f"https://httpwg.org/specs/rfc{name[4:]}.html"
     sections = INDEX["RFC 9110"]["sections"]
@@ -66,12 +29,25 @@ def test_index_covers_the_vendored_rfcs():
     assert sections["15.1"] == "Overview of Status Codes"
 
 
+def test_index_has_rfc_10008_query():
+    # RFC 10008 (June 2026), vendored from its plain text: headings of §§1-6 and Appendices A-B.
+    query = INDEX["RFC 10008"]
+    assert query["title"] == "The HTTP QUERY Method"
+    assert query["issued"] == "2026-06"
+    assert query["source"] == "https://www.rfc-editor.org/rfc/rfc10008.html"
+    assert query["sections"]["2"] == "QUERY Method"
+    assert query["sections"]["2.1"] == "Media Types and Content Negotiation"
+    assert query["sections"]["3"] == "The Accept-Query Header Field"
+    assert query["sections"]["A.4.2"] == "Using Location"
+    assert len(query["sections"]) == 31
+
+
 def test_citation_parser():
     found = list(
         citations(
             "see RFC 9110 §15.5.5 and §15.5.4, RFC 6585\n  §4. Section 3 of RFC 7725; "
             "RFC 9110 Appendix B.3; RFC 9111 §3; RFC 9110 §§15.5.4, 15.5.5; "
-            "RFC 9110 §15.1, 404 responses; RFC 7231 §6.5.7."
+            "RFC 9110 §15.1, 404 responses; RFC 7231 §6.5.7; RFC 10008 §2.1."
         )
     )
     assert [(rfc, section) for rfc, section, _ in found] == [
@@ -84,97 +60,85 @@ def test_citation_parser():
         ("RFC 9110", "15.5.5"),
         ("RFC 9110", "15.1"),
         ("RFC 7231", "6.5.7"),
+        ("RFC 10008", "2.1"),
         ("RFC 7725", "3"),
     ]
 
 
-def _spec_cases():
-    for name, data in ENTRIES:
-        spec = data.get("spec")
-        if isinstance(spec, dict) and spec.get("document") in INDEX and spec.get("section"):
-            yield pytest.param(name, data, id=str(data["code"]))
-
-
-@pytest.mark.parametrize("name,data", list(_spec_cases()))
-def test_spec_section_exists_and_names_the_code(name, data):
-    code, spec = data["code"], data["spec"]
-    sections = INDEX[spec["document"]]["sections"]
-    section = spec["section"]
-    assert section in sections, f"{name}: spec.section {section!r} does not exist in {spec['document']}"
-    heading = sections[section]
-    assert re.search(rf"\b{code}\b", heading), (
-        f"{name}: {spec['document']} §{section} is {heading!r}, which is not the section defining {code}"
-    )
-    assert data.get("phrase", "").lower() in heading.lower(), (
-        f"{name}: {spec['document']} §{section} is {heading!r}; the phrase {data.get('phrase')!r} is not in it"
-    )
-
-
-def test_every_cited_section_of_a_vendored_rfc_exists():
-    bad = []
-    for name, data in ENTRIES:
-        for path, text in iter_strings(data):
-            for rfc, section, quoted in citations(text):
-                if rfc in INDEX and section not in INDEX[rfc]["sections"]:
-                    bad.append(f"{name}: {_field(path)}: {quoted!r} cites {rfc} §{section}, which {rfc} does not have")
-    assert not bad, "\n".join(bad)
-
-
 def test_entries_cite_sections_at_all():
-    # Guards the parser: if it silently stopped matching, the test above would pass vacuously.
+    # Guards the parser: if it silently stopped matching, the rule would pass vacuously.
     count = sum(
-        1 for _, data in ENTRIES for _, text in iter_strings(data) for rfc, _, _ in citations(text) if rfc in INDEX
+        1 for _, data in ENTRIES.values() for _, text in _strings(data) for rfc, _, _ in citations(text) if rfc in INDEX
     )
     assert count > 100
 
 
-# Deep links to a vendored RFC: https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5 and the same on
-# httpwg.org/specs/ or datatracker.ietf.org/doc/html/.
-SECTION_LINK = re.compile(
-    r"https://(?:www\.rfc-editor\.org/rfc/rfc|httpwg\.org/specs/rfc|datatracker\.ietf\.org/doc/html/rfc)"
-    r"(?P<rfc>[0-9]+)(?:\.html)?#section-(?P<section>[0-9A-Z]+(?:\.[0-9]+)*)"
-)
-# headers[].url that deliberately points elsewhere than the header field's own definition:
-# (file, header) -> section it links to, and why.
-HEADER_LINK_EXCEPTIONS = {
-    ("codes/206.yaml", "Content-Type"): ("14.6", "the text is about the multipart/byteranges media type"),
-    ("codes/451.yaml", "Link"): ("4", 'RFC 7725 §4 defines the Link relation "blocked-by" that 451 uses'),
-}
+def _strings(data):
+    from generator.schema import iter_strings
+
+    return iter_strings(data)
 
 
-def test_every_section_link_to_a_vendored_rfc_exists():
-    bad = []
-    for name, data in ENTRIES:
-        for path, text in iter_strings(data):
-            for match in SECTION_LINK.finditer(text):
-                rfc = f"RFC {match.group('rfc')}"
-                if rfc in INDEX and match.group("section") not in INDEX[rfc]["sections"]:
-                    bad.append(
-                        f"{name}: {_field(path)}: {match.group(0)} links to {rfc} "
-                        f"§{match.group('section')}, which {rfc} does not have"
-                    )
-    assert not bad, "\n".join(bad)
+GOOD = """\
+code: 404
+phrase: Not Found
+standing: permanent
+spec:
+  document: RFC 9110
+  section: "15.5.5"
+  url: https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5
+meaning: |
+  RFC 9110 §15.5.5 defines 404; Section 3 of RFC 7725 defines 451.
+  A QUERY request (RFC 10008 §2.1, Appendix A.4.2 of RFC 10008) is safe.
+  RFC 9111 §99 and RFC 7231 §6.5.4 are not vendored, so they are not checked.
+  See https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5 and
+  https://www.rfc-editor.org/rfc/rfc10008#section-3.
+headers:
+  - name: Content-Type
+    why: The media type; `multipart/byteranges` for several ranges (RFC 9110 §14.6).
+    url: https://www.rfc-editor.org/rfc/rfc9110#section-14.6
+  - name: Cache-Control
+    why: Set a lifetime.
+    url: https://www.rfc-editor.org/rfc/rfc9111#section-5.2
+  - name: Location
+    why: Where to go.
+    url: https://www.rfc-editor.org/rfc/rfc9110#section-10.2.2
+cacheable: true
+"""
+
+BROKEN = [
+    ("spec section missing", ('section: "15.5.5"', 'section: "15.5.55"'), 6, "spec.section", "has no section 15.5.55"),
+    ("spec section of another code", ('section: "15.5.5"', 'section: "15.5.4"'), 6, "spec.section", "403 Forbidden"),
+    ("cited section missing", ("RFC 9110 §15.5.5 defines", "RFC 9110 §15.5.55 defines"), 9, "meaning", "15.5.55"),
+    ("RFC 10008 section missing", ("RFC 10008 §2.1,", "RFC 10008 §2.9,"), 10, "meaning", "RFC 10008 §2.9"),
+    ("section before RFC", ("Section 3 of RFC 7725", "Section 9 of RFC 7725"), 9, "meaning", "RFC 7725 §9"),
+    ("appendix", ("Appendix A.4.2 of", "Appendix A.4.7 of"), 10, "meaning", "RFC 10008 §A.4.7"),
+    ("link", ("rfc10008#section-3", "rfc10008#section-7"), 13, "meaning", "links to RFC 10008 §7"),
+    (
+        "header link elsewhere",
+        ("rfc9110#section-10.2.2", "rfc9110#section-10.2.3"),
+        23,
+        "headers[2].url",
+        "not that field's definition",
+    ),
+]
 
 
-def test_header_links_point_at_the_header_fields_definition():
-    bad = []
-    for name, data in ENTRIES:
-        for i, header in enumerate(data.get("headers") or []):
-            if not isinstance(header, dict):
-                continue
-            match = SECTION_LINK.fullmatch(header.get("url") or "")
-            rfc = f"RFC {match.group('rfc')}" if match else None
-            if rfc not in INDEX:
-                continue
-            section = match.group("section")
-            heading = INDEX[rfc]["sections"].get(section, "")
-            field_name = str(header.get("name"))
-            exception = HEADER_LINK_EXCEPTIONS.get((name, field_name))
-            if field_name.lower() in heading.lower() or (exception and exception[0] == section):
-                continue
-            bad.append(
-                f"{name}: headers[{i}].url: {field_name} links to {rfc} §{section} {heading!r}, "
-                "which is not that field's definition (link its definition, or add a reasoned "
-                "entry to HEADER_LINK_EXCEPTIONS)"
-            )
-    assert not bad, "\n".join(bad)
+def test_accepts_an_entry_whose_citations_exist(tmp_path):
+    assert run_rule(cited_sections, tmp_path, GOOD) == []
+
+
+@pytest.mark.parametrize("what,change,line,field,words", BROKEN, ids=[b[0] for b in BROKEN])
+def test_reports_a_citation_that_does_not_exist(tmp_path, what, change, line, field, words):
+    old, new = change
+    assert old in GOOD
+    problems = run_rule(cited_sections, tmp_path, GOOD.replace(old, new, 1))
+    assert where(problems) == [("codes/404.yaml", line, field)], "\n".join(map(str, problems))
+    assert words in problems[0].message, problems[0].message
+
+
+def test_header_link_elsewhere_needs_the_section_cited_in_why(tmp_path):
+    text = GOOD.replace(" (RFC 9110 §14.6).", ".")
+    problems = run_rule(cited_sections, tmp_path, text)
+    assert where(problems) == [("codes/404.yaml", 17, "headers[0].url")]
+    assert "cite §14.6 in 'why'" in problems[0].message

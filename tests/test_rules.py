@@ -39,6 +39,8 @@ CASES_BY_RULE = {
     ],
     "http-examples": ["malformed-status-line", "request-without-host"],
     "registry": ["phrase-differs-from-registry", "unofficial-claims-registered-code"],
+    "cacheable": ["cacheable-contradicts-rfc"],
+    "cited-sections": ["cited-section-missing"],
     "placeholders": ["scaffold-left-unfilled"],
     "dates": ["registration-date-in-prose"],
 }

@@ -9,6 +9,8 @@ Rules report problems and never raise. Adding a rule = one module here + one tes
 from __future__ import annotations
 
 from . import (
+    cacheable,
+    cited_sections,
     code_range,
     dates,
     duplicate_codes,
@@ -32,6 +34,8 @@ RULES = [
     raw_html,
     http_examples,
     registry,
+    cacheable,
+    cited_sections,
     placeholders,
     dates,
 ]
