@@ -38,6 +38,7 @@ CASES_BY_RULE = {
         "backslash-before-tag",
     ],
     "http-examples": ["malformed-status-line", "request-without-host"],
+    "content-length": ["content-length-differs"],
     "registry": ["phrase-differs-from-registry", "unofficial-claims-registered-code"],
     "cacheable": ["cacheable-contradicts-rfc"],
     "cited-sections": ["cited-section-missing"],

@@ -62,8 +62,8 @@ def heuristically_cacheable(index: dict) -> dict[int, str]:
 
 def check(report, loaded, context) -> None:
     code, cacheable = loaded.data.get("code"), loaded.data.get("cacheable")
-    if not isinstance(code, int) or not isinstance(cacheable, bool):
-        return
+    if not isinstance(code, int) or not isinstance(cacheable, bool) or not 100 <= code <= 599:
+        return  # a code outside 100-599 is the code-range rule's
     sources = heuristically_cacheable(context.rfc_index)
     if not sources:
         report.add(loaded.name, 1, "cacheable", "the RFC index has no RFC 9110 §15.1 list; rebuild it")
