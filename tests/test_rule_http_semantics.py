@@ -116,7 +116,8 @@ BROKEN = [
     (
         required_fields,
         "426 without Upgrade",
-        "HTTP/1.1 101 Switching Protocols\n      Upgrade: websocket\n\n      [WebSocket frames follow on this connection]\n",
+        "HTTP/1.1 101 Switching Protocols\n      Upgrade: websocket\n\n"
+        "      [WebSocket frames follow on this connection]\n",
         "HTTP/1.1 426 Upgrade Required\n",
         23,
         "Upgrade header field",
