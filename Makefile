@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve new bench audit clean
+.PHONY: site test test-fast validate serve new bench audit clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -19,11 +19,14 @@ site: $(STAMP)  ## validate every entry, then build site/ (the old site/ stays i
 validate: $(STAMP)  ## check every entry; prints file:line: field: message (STRICT=1: warnings fail too)
 	$(PY) -m generator validate $(if $(STRICT),--strict)
 
-test: $(STAMP)  ## the whole test suite
+test: $(STAMP)  ## the whole test suite (what CI runs)
 	$(PY) -m pytest
 
+test-fast: $(STAMP)  ## the quick loop: everything but the slow and browser tests (under a minute)
+	$(PY) -m pytest -q -m "not slow and not browser"
+
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/, reloads when codes/*.yaml change
-	$(PY) -m mkdocs serve --livereload
+	$(PY) -m generator serve
 
 new: $(STAMP)  ## scaffold an entry: make new CODE=425
 	@test -n "$(CODE)" || { echo "usage: make new CODE=425" >&2; exit 2; }

@@ -1,32 +1,44 @@
-"""Command line: python -m generator {validate,build,new,render}.
+"""Command line: python -m generator {validate,build,serve,new,render}.
 
-Errors are printed as ``file:line: field: message``; the exit status is 1 when anything is wrong.
+``validate``, ``new`` and ``render`` are plain Python and never import MkDocs; ``build`` and ``serve`` run
+MkDocs in this process through ``generator.mkdocs_build``, handing ``--codes`` and ``--skip-rule`` to the
+statuscodes plugin's own options. Errors are printed as ``file:line: field: message``; the exit status is 1
+when anything is wrong.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import shutil
 import sys
 from pathlib import Path
-
-# Material prints an end-of-life banner unless this is set before it is imported.
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from . import pipeline
 from .validate import Context, validate_tree
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def _context(args) -> Context | None:
+    """The rules' settings from the command line; None (after printing why) when a rule name is unknown."""
+    try:
+        return Context(skip_rules=frozenset(args.skip_rule))
+    except ValueError as error:
+        print(f"--skip-rule: {error}", file=sys.stderr)
+        return None
+
+
+def _codes_dir(args) -> Path | None:
+    codes = Path(args.codes or "codes")
+    if not codes.is_dir():
+        print(f"{codes}: no such folder of entries (give one with --codes DIR)", file=sys.stderr)
+        return None
+    return codes
 
 
 def cmd_validate(args) -> int:
-    files, report = validate_tree(
-        Path(args.codes),
-        Path.cwd(),
-        Context(allow_any_code=args.allow_any_code, check_registry=not args.allow_any_code),
-    )
+    context, codes = _context(args), _codes_dir(args)
+    if context is None or codes is None:
+        return 2
+    files, report = validate_tree(codes, Path.cwd(), context)
     if report.problems:
         print(pipeline.format_report(report), file=sys.stderr)
     if report or (report.warnings and getattr(args, "strict", False)):
@@ -35,87 +47,82 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def _mkdocs_logging(quiet: bool) -> None:
-    """Print MkDocs' log the way its own command line does."""
-    from mkdocs.__main__ import ColorFormatter
-
-    logger = logging.getLogger("mkdocs")
-    logger.propagate = False
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    if not any(getattr(h, "name", "") == "generator-build" for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(ColorFormatter())
-        handler.name = "generator-build"
-        logger.addHandler(handler)
-
-
-def build_site(site_dir: Path, config: Path, quiet: bool = False) -> int:
-    """``mkdocs build --strict`` into a temporary sibling of ``site_dir``, swapped in only when the build
-    succeeds, so a failed build never leaves a half-written or clobbered site.
-
-    MkDocs runs in this process, so the statuscodes plugin reuses the validation ``cmd_build`` just did
-    (see ``validate.validate_tree``) instead of loading every entry again in a second interpreter.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    site_dir = site_dir.resolve()
-    staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-    retired = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    _mkdocs_logging(quiet)
-    try:
-        build(load_config(config_file=str(config), site_dir=str(staging), strict=True))
-    except MkDocsException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        if str(error):
-            print(f"Error: {error}", file=sys.stderr)
-        print(f"build failed; {site_dir.name}/ was left as it was", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if site_dir.exists():
-        site_dir.rename(retired)
-    staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
-    return 0
-
-
 def cmd_build(args) -> int:
-    status = cmd_validate(args)
-    if status:
-        print(f"not building: {Path(args.site_dir).name}/ was left as it was", file=sys.stderr)
-        return status
-    status = build_site(Path(args.site_dir), Path(args.config))
+    from .mkdocs_build import build_site
+
+    # The plugin validates the entries inside the build (once); invalid entries fail the build before any
+    # page is written, and the old site stays.
+    status = build_site(Path(args.site_dir), Path(args.config), codes_dir=args.codes, skip_rules=args.skip_rule)
     if status == 0:
         print(f"site built in {args.site_dir}/")
     return status
 
 
+def cmd_serve(args) -> int:
+    from .mkdocs_build import serve
+
+    return serve(Path(args.config), codes_dir=args.codes, skip_rules=args.skip_rule, dev_addr=args.dev_addr)
+
+
+def cmd_render(args) -> int:
+    from .export import export
+
+    context, codes = _context(args), _codes_dir(args)
+    if context is None or codes is None:
+        return 2
+    return export(codes, Path(args.out), context, site_url=args.site_url, edit_url_base=args.edit_url_base)
+
+
 def cmd_new(args) -> int:
     from .scaffold import scaffold
 
-    return scaffold(args.code, Path(args.codes))
+    codes = Path(args.codes or "codes")
+    return scaffold(args.code, codes)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
-    parser.add_argument("--codes", default=str(ROOT / "codes"), help="folder of NNN.yaml entries")
-    parser.add_argument("--allow-any-code", action="store_true", help=argparse.SUPPRESS)  # benchmark only
+    parser.add_argument(
+        "--codes",
+        help="folder of NNN.yaml entries (default: codes/ here for validate, new and render; "
+        "the plugin's codes_dir in mkdocs.yml for build and serve)",
+    )
+    parser.add_argument(
+        "--skip-rule",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="do not run this validation rule (repeatable; for stand-in entries such as the benchmark's)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every entry and print every problem")
     validate.add_argument(
         "--strict", action="store_true", help="fail on warnings too (dated facts not re-checked since they passed)"
     )
-    build = sub.add_parser("build", help="validate, then build the site with mkdocs build --strict")
-    build.add_argument("--site-dir", default=str(ROOT / "site"))
-    build.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    build = sub.add_parser("build", help="build the site with mkdocs build --strict (validating every entry)")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--config", default="mkdocs.yml")
+    serve = sub.add_parser("serve", help="live preview with mkdocs serve --livereload")
+    serve.add_argument("--config", default="mkdocs.yml")
+    serve.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT")
+    render = sub.add_parser("render", help="write the Markdown pages and JSON documents, without any engine")
+    render.add_argument("--out", required=True, help="folder to write (must not exist, or be empty)")
+    render.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or pipeline.DEFAULT_SITE_URL,
+        help="address the site is served from (default: $SITE_URL, else mkdocs.yml's placeholder)",
+    )
+    render.add_argument("--edit-url-base", default=pipeline.DEFAULT_EDIT_URL_BASE, help="edit links point here")
     new = sub.add_parser("new", help="scaffold codes/NNN.yaml with every field")
     new.add_argument("code", type=int)
     args = parser.parse_args(argv)
-    handler = {"validate": cmd_validate, "build": cmd_build, "new": cmd_new}[args.command]
+    handler = {
+        "validate": cmd_validate,
+        "build": cmd_build,
+        "serve": cmd_serve,
+        "render": cmd_render,
+        "new": cmd_new,
+    }[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -1,6 +1,8 @@
-"""The only file that knows MkDocs: wires the plain pipeline to MkDocs events.
+"""The MkDocs plugin: wires the plain pipeline to MkDocs events.
 
-Moving to another engine means replacing this file (and the head override), nothing else.
+With ``mkdocs_build.py`` (the command line's build and serve), the only module that imports MkDocs. Moving
+to another engine means replacing these two and the head override (``overrides/``); ``python -m generator
+render`` writes the same pages without any engine.
 """
 
 from __future__ import annotations
@@ -25,10 +27,23 @@ from .validate import Context
 log = logging.getLogger("mkdocs.plugins.statuscodes")
 
 
+class InvalidEntries(PluginError):
+    """The entries have problems; ``report`` lists them as ``file:line: field: message`` lines."""
+
+    PREFIX = "invalid entries:"
+
+    def __init__(self, report: str):
+        super().__init__(f"{self.PREFIX}\n{report}")
+        self.report = report
+
+
 class StatusCodesConfig(base.Config):
-    codes_dir = c.Type(str, default="codes")
-    edit_url_base = c.Type(str, default="https://github.com/http-status-reference/http-status-reference/edit/main/")
-    allow_any_code = c.Type(bool, default=False)  # benchmark-only: synthetic entries outside 100-599
+    # A path option: MkDocs resolves it relative to mkdocs.yml and refuses a folder that does not exist.
+    codes_dir = c.Dir(exists=True, default="codes")
+    edit_url_base = c.Type(str, default=pipeline.DEFAULT_EDIT_URL_BASE)
+    # Names of validation rules not to run (generator/rules/*.py NAME), e.g. the benchmark's synthetic
+    # entries skip filename, code-range and registry. Unknown names are an error.
+    skip_rules = c.ListOfItems(c.Type(str), default=[])
 
 
 class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
@@ -38,34 +53,55 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        self.root = Path(config.config_file_path).resolve().parent
-        self.codes_dir = self.root / self.config.codes_dir
+        self.codes_dir = Path(self.config.codes_dir)
+        # Entries are named as in the repository (codes/404.yaml): in messages and in edit links.
+        self.root = self.codes_dir.parent
+        try:
+            self.context = Context(skip_rules=frozenset(self.config.skip_rules))
+        except ValueError as error:
+            raise PluginError(f"statuscodes: skip_rules: {error}") from None
         url = config.site_url
         self.site = seo.Site(
             config.site_name, url if not url or url.endswith("/") else url + "/", config.site_description or ""
         )
 
     def on_files(self, files, config):
-        context = Context(allow_any_code=self.config.allow_any_code, check_registry=not self.config.allow_any_code)
-        result = pipeline.run(self.codes_dir, self.root, self.config.edit_url_base, context, partial=self.serving)
+        result = pipeline.run(self.codes_dir, self.root, self.config.edit_url_base, self.context, partial=self.serving)
         if result.report.warnings:
             # Info, not warning: `mkdocs build --strict` fails on warnings, and a date must never stop a build.
             log.info("dated facts to re-check:\n%s", "\n".join(str(p) for p in result.report.warnings))
         if not result.ok:
             message = pipeline.format_report(result.report)
             if not self.serving:
-                raise PluginError("invalid entries:\n" + message)
+                raise InvalidEntries(message)
             # The preview keeps running: broken entries are left out until they are fixed.
             log.error("invalid entries (left out of the preview until fixed):\n%s", message)
         self.result = result
         self.pages = {page.src_uri: page for page in result.pages}
-        # Reproducible output: dates come from the entries, never from the clock.
+        # Reproducible output: dates come from the entries, never from the clock. Set for every build (a
+        # live preview rebuilds after an edit to `updated`), and put back afterwards (on_post_build).
         updated = datetime.strptime(result.reference.updated, "%Y-%m-%d").replace(tzinfo=timezone.utc)
-        os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(updated.timestamp())))
+        self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(updated.timestamp()))
         for page in result.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         files.append(File.generated(config, "robots.txt", content=render_robots(self.site.url)))
         return files
+
+    def on_post_build(self, config):
+        self._restore_epoch()
+
+    def on_build_error(self, error):
+        self._restore_epoch()
+
+    def _restore_epoch(self):
+        if not hasattr(self, "_saved_epoch"):
+            return
+        if self._saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
+        del self._saved_epoch
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.codes_dir))

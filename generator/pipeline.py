@@ -10,6 +10,11 @@ from .problems import Report
 from .render import Page, render_pages, render_problem_pages
 from .validate import Context, validate_tree
 
+# Where "Edit this page" links point unless mkdocs.yml or the command line says otherwise.
+DEFAULT_EDIT_URL_BASE = "https://github.com/http-status-reference/http-status-reference/edit/main/"
+# The address in mkdocs.yml when SITE_URL is not set: a placeholder deployers replace.
+DEFAULT_SITE_URL = "https://http-status-codes.example/"
+
 
 @dataclass
 class Result:

@@ -6,7 +6,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
+from .data import data_folder
+
+REFERENCE_DIR = data_folder("reference")
 REGISTRY_FILE = REFERENCE_DIR / "iana-http-status-codes-2025-09-15.csv"
 
 

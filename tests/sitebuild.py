@@ -1,7 +1,8 @@
-"""Build real sites for tests: the project's own config, pointed at a chosen codes/ folder."""
+"""Build real sites for tests: the project's own mkdocs.yml, with the plugin pointed at a chosen codes/ folder."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -16,56 +17,43 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_SITE_URL = "https://status.test.example/"
 
 
-def write_config(directory: Path, codes_dir: Path, site_url: str | None = TEST_SITE_URL) -> Path:
-    """A copy of mkdocs.yml whose relative paths point back into the project and at ``codes_dir``."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    replacements = {
-        "docs_dir: docs": f"docs_dir: {ROOT / 'docs'}",
-        "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
-        "codes_dir: codes": f"codes_dir: {codes_dir}",
-    }
-    for old, new in replacements.items():
-        assert old in text, f"mkdocs.yml no longer contains {old!r}; update tests/sitebuild.py"
-        text = text.replace(old, new)
-    config = directory / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+@dataclass
+class BuildResult:
+    """What a build printed and how it ended, read like a finished process."""
+
+    returncode: int
+    stdout: str
+    stderr: str = ""
 
 
-def build(
-    codes_dir: Path,
-    site_dir: Path,
-    site_url: str | None = TEST_SITE_URL,
-    command: str = "build",
-    config_dir: Path | None = None,
+def build(codes_dir: Path, site_dir: Path, site_url: str | None = TEST_SITE_URL) -> BuildResult:
+    """Build the project's own mkdocs.yml with the plugin's ``codes_dir`` set to ``codes_dir``, in this process,
+    through MkDocs' config loading (what ``python -m generator --codes DIR build`` does)."""
+    from generator.mkdocs_build import build_site
+
+    out = io.StringIO()
+    saved = os.environ.pop("SITE_URL", None)
+    try:
+        status = build_site(site_dir, ROOT / "mkdocs.yml", codes_dir=codes_dir, site_url=site_url, stream=out)
+    finally:
+        if saved is not None:
+            os.environ["SITE_URL"] = saved
+    return BuildResult(status, out.getvalue())
+
+
+def build_cli(
+    codes_dir: Path, site_dir: Path, env: dict | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess:
-    """Run ``python -m generator build`` (validate, then mkdocs build --strict, swap on success)."""
-    config_dir = config_dir or site_dir.parent
-    config_dir.mkdir(parents=True, exist_ok=True)
-    config = write_config(config_dir, codes_dir)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SOURCE_DATE_EPOCH", None)
-    if site_url is None:
-        env.pop("SITE_URL", None)
-    else:
-        env["SITE_URL"] = site_url
+    """``python -m generator --codes DIR build`` in a new interpreter (for what a process fixes at start: the
+    hash seed, the locale), with the project's mkdocs.yml and ``TEST_SITE_URL``."""
+    env = {**os.environ, **(env or {}), "SITE_URL": TEST_SITE_URL}
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--codes",
-            str(codes_dir),
-            command,
-            "--config",
-            str(config),
-            "--site-dir",
-            str(site_dir),
-        ],
+        [sys.executable, "-m", "generator", "--codes", str(codes_dir), "build"]
+        + ["--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)],
         env=env,
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
     )
 
 

@@ -21,6 +21,8 @@ import yaml
 
 from .sitebuild import ROOT
 
+pytestmark = pytest.mark.slow  # runs the Nu Html Checker (Java) over the site
+
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWLIST_FILE = Path(__file__).resolve().parent / "vnu-allowlist.yaml"
 FAILING_TYPES = {"error", "non-document-error"}

@@ -21,6 +21,8 @@ import pytest
 
 from .sitebuild import ROOT
 
+pytestmark = pytest.mark.slow  # runs linkinator (Node) over the served site
+
 LINKINATOR = ROOT / "node_modules" / ".bin" / "linkinator"
 
 

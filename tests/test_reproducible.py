@@ -8,6 +8,7 @@ search index included) must be byte-identical. Dates in the output come from the
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import time
@@ -16,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from .sitebuild import ROOT, build, snapshot
+from .sitebuild import ROOT, build, build_cli, snapshot
+
+pytestmark = pytest.mark.slow  # two builds in new interpreters
 
 DATE = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
 ENVIRONMENTS = (
@@ -26,13 +29,12 @@ ENVIRONMENTS = (
 
 
 def _build(work: Path, codes: Path, environment: dict, monkeypatch) -> dict[str, bytes]:
-    """Build a copy of ``codes`` inside ``work`` (so that the folder differs from build to build)."""
+    """Build a copy of ``codes`` inside ``work`` (so that the folder differs from build to build), through the
+    command line in a new interpreter, since the hash seed and locale are fixed when a process starts."""
     shutil.copytree(codes, work / "codes")
     with monkeypatch.context() as patch:
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        for name, value in environment.items():
-            patch.setenv(name, value)
-        done = build(work / "codes", work / "site")
+        done = build_cli(work / "codes", work / "site", env=environment, cwd=work)
     assert done.returncode == 0, done.stdout + done.stderr
     return snapshot(work / "site")
 
@@ -111,3 +113,24 @@ def test_dates_come_from_the_entries_not_the_clock(tmp_path, monkeypatch):
         for date in set(DATE.findall(body.decode("utf-8", "replace"))):
             assert date in allowed, f"{name} carries the date {date}, which no source file gives (the build date?)"
     assert b"2001-02-03" in files["404/index.html"] and b"<lastmod>2001-02-03</lastmod>" in files["sitemap.xml"]
+
+
+def test_each_build_takes_its_date_from_its_own_entries(tmp_path, monkeypatch):
+    """A second build in the same process (as in the live preview after an edit to ``updated``) is stamped
+    with the new date, not the first build's; and the process environment is left as it was."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    codes = tmp_path / "codes"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", codes)
+    entry = codes / "404.yaml"
+    text = entry.read_text(encoding="utf-8")
+    stamps = []
+    for date in ("2001-02-03", "2002-03-04"):
+        entry.write_text(re.sub(r'updated: "[\d-]+"', f'updated: "{date}"', text), encoding="utf-8")
+        done = build(codes, tmp_path / "site")
+        assert done.returncode == 0, done.stdout + done.stderr
+        stamps.append(int.from_bytes((tmp_path / "site" / "sitemap.xml.gz").read_bytes()[4:8], "little"))
+    assert stamps == [
+        int(datetime(2001, 2, 3, tzinfo=timezone.utc).timestamp()),
+        int(datetime(2002, 3, 4, tzinfo=timezone.utc).timestamp()),
+    ]
+    assert "SOURCE_DATE_EPOCH" not in os.environ

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .sitebuild import write_config
+from .sitebuild import ROOT
+
+pytestmark = pytest.mark.slow  # starts the live preview and waits for rebuilds
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
@@ -50,11 +52,12 @@ def wait_for(predicate, seconds: float = 60):
 def server(tmp_path):
     codes = tmp_path / "codes"
     shutil.copytree(MINIMAL, codes)
-    config = write_config(tmp_path, codes)
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+        # What `make serve` runs, with --codes handed to the plugin's codes_dir.
+        [sys.executable, "-m", "generator", "--codes", str(codes), "serve", "--config", str(ROOT / "mkdocs.yml")]
+        + ["-a", f"127.0.0.1:{port}"],
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

@@ -44,6 +44,8 @@ from generator.validate import Context, validate_tree
 
 from .sitebuild import BuiltSite, build
 
+pytestmark = pytest.mark.slow  # builds a site per group of payloads
+
 HERE = Path(__file__).parent
 PAYLOAD_FILE = HERE / "xss" / "payloads.txt"
 REGISTERED_FIXTURE = HERE / "fixtures" / "minimal" / "404.yaml"

@@ -9,7 +9,7 @@ SCOPE = "file"
 
 def check(report, loaded, context) -> None:
     code = loaded.data.get("code")
-    if not isinstance(code, int) or isinstance(code, bool) or context.allow_any_code:
+    if not isinstance(code, int) or isinstance(code, bool):
         return
     if not 100 <= code <= 599:
         report.add(

@@ -9,11 +9,10 @@ DESCRIPTION = "file name is NNN.yaml and matches the entry's code"
 SCOPE = "file"
 
 _PATTERN = re.compile(r"^(\d{3})\.yaml$")
-_ANY_PATTERN = re.compile(r"^(\d+)\.yaml$")  # allow_any_code (benchmark): synthetic codes may be longer
 
 
 def check(report, loaded, context) -> None:
-    match = (_ANY_PATTERN if context.allow_any_code else _PATTERN).match(loaded.path.name)
+    match = _PATTERN.match(loaded.path.name)
     if not match:
         report.add(
             loaded.name,
