@@ -202,6 +202,14 @@ class Entry:
         return self.standing != "unofficial"
 
     @property
+    def cacheable_also_defined_in(self) -> tuple[Spec, ...]:
+        """Besides RFC 9110 §15.1, where this code is made heuristically cacheable: §15.1 leaves that to the
+        code's own definition, so a cacheable code defined in another document (451: RFC 7725 §3) cites it."""
+        if self.cacheable and self.spec is not None and self.spec.document != "RFC 9110":
+            return (self.spec,)
+        return ()
+
+    @property
     def standing_label(self) -> str:
         return STANDING_LABELS[self.standing]
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "status-code.schema.json"
+from .data import data_folder
+
+SCHEMA_PATH = data_folder("schema") / "status-code.schema.json"
+
+
+def load_schema() -> dict:
+    """The entry schema as a dict; the same object until the file changes (the live preview watches it)."""
+    return _load_schema(SCHEMA_PATH.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=1)
-def load_schema() -> dict:
+def _load_schema(stamp: int) -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 

@@ -23,9 +23,16 @@ _TYPE_NAMES = {
 }
 
 
-def _validator():
+_built: tuple[dict, jsonschema.Draft202012Validator] | None = None
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    """One validator per schema (building it checks and indexes the whole schema), not one per file."""
+    global _built
     schema = load_schema()
-    return jsonschema.Draft202012Validator(schema)
+    if _built is None or _built[0] is not schema:
+        _built = (schema, jsonschema.Draft202012Validator(schema))
+    return _built[1]
 
 
 def _describe(value: object) -> str:
