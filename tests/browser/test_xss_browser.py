@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from ..test_xss import GROUP_SIZE, PAYLOADS, campaign_for
+from ..xsscampaign import GROUP_SIZE, PAYLOADS, campaign_for
 
 BUILDS = 1 + math.ceil(len(PAYLOADS) / GROUP_SIZE)  # the baseline build, then the payload builds
 
