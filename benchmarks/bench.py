@@ -128,7 +128,7 @@ def checked(result: Run, what: str) -> Run:
 
 
 # Rules the synthetic copies (404 -> 4041...) cannot pass: their file names, codes and registry rows.
-SYNTHETIC_SKIP = ("filename", "code-range", "registry")
+SYNTHETIC_SKIP = ("filename", "code-range", "registry", "cacheable")
 
 
 def skip_flags(skip_rules) -> list[str]:

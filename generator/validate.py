@@ -18,7 +18,8 @@ class Context:
     """Settings the rules read.
 
     ``skip_rules`` names rules (their ``NAME``) not to run: the benchmark's synthetic entries (codes such as
-    4041) skip ``filename``, ``code-range`` and ``registry``. Raises ``ValueError`` for a name no rule has.
+    4041) skip ``filename``, ``code-range``, ``registry`` and ``cacheable``. Raises ``ValueError`` for a name
+    no rule has.
     """
 
     registry: dict[int, RegistryRow] = field(default_factory=load_registry)
