@@ -102,6 +102,32 @@ class Vendor:
     retired: bool = False
 
 
+SOURCE_KINDS = {
+    "specification": "specification",
+    "draft": "Internet-Draft",
+    "registry": "registry",
+    "vendor-documentation": "vendor documentation",
+    "vendor-source": "vendor source code",
+    "secondary": "secondary source",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source the entry's statements were checked against (schema: sources[])."""
+
+    kind: str  # a key of SOURCE_KINDS
+    title: str
+    url: str
+    checked: str  # YYYY-MM-DD
+    vendor: str | None = None  # the vendors[].vendor it backs
+    version: str | None = None  # for vendor-source: the release or commit read
+
+    @property
+    def kind_label(self) -> str:
+        return SOURCE_KINDS[self.kind]
+
+
 @dataclass(frozen=True)
 class Avoid:
     situation: Markdown
@@ -172,6 +198,8 @@ class Entry:
     faq: tuple[Question, ...] = ()
     constants: tuple[Constant, ...] = ()
     search_boost: float | None = None
+    sources: tuple[Source, ...] = ()
+    reviewed: str | None = None  # YYYY-MM-DD of the last claim-by-claim review
 
     @property
     def name(self) -> str:
@@ -334,6 +362,11 @@ def build_entry(data: dict, source: str) -> Entry:
             if lang in constants
         ),
         search_boost=data.get("search_boost"),
+        sources=tuple(
+            Source(x["kind"], x["title"], x["url"], x["checked"], x.get("vendor"), x.get("version"))
+            for x in data.get("sources") or ()
+        ),
+        reviewed=data.get("reviewed"),
         updated=data["updated"],
         source=source,
     )

@@ -88,7 +88,25 @@ def render_scaffold(code: int, today: str) -> str:
         f"    answer: {_q(TODO + ': the answer.')}",
         "constants: {}  # e.g. python: {name: HTTPStatus.NOT_FOUND}",
         f'updated: "{today}"',
+        "sources:  # what the entry was checked against (CONTRIBUTING.md, Citing sources)",
     ]
+    if row:
+        section = f" §{row.section}" if row.section else ""
+        lines += [
+            "  - kind: specification  # the defining section: url is exactly spec.url",
+            f"    title: {_q(f'{row.document}{section} {TODO} the section title')}",
+            f"    url: {row.url}",
+            f"    checked: {_q(TODO + ' YYYY-MM-DD you read it')}",
+        ]
+    else:
+        lines += [
+            "  - kind: vendor-documentation  # or vendor-source (with version), or secondary + a source_note",
+            f"    title: {_q(TODO + ' the page or file, exact to the section')}",
+            "    url: https://TODO.example/vendor-docs",
+            f"    vendor: {_q(TODO + ' vendor name')}  # exactly as in vendors[].vendor",
+            f"    checked: {_q(TODO + ' YYYY-MM-DD you read it')}",
+        ]
+    lines.append(f"reviewed: {_q(TODO + ' YYYY-MM-DD a second reader checked every claim (reviews/README.md)')}")
     return "\n".join(lines) + "\n"
 
 

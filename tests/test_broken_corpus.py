@@ -19,11 +19,12 @@ import pytest
 from generator.pipeline import format_report
 from generator.validate import Context, validate_tree
 
-from .brokencases import BASES, CASE_NAMES, CaseError, apply_patch, load_case, write_case
+from .brokencases import BASES, CASE_NAMES, CASES_DIR, CaseError, apply_patch, load_case, write_case
 from .sitebuild import ROOT, build, snapshot
 
 PROBLEM_LINE = re.compile(r"^codes/[^:]+:\d+: [^:]+: .+$")
-CLI_CASES = [name for name in CASE_NAMES if load_case(name).cli]
+# Read without applying the patches, so that one malformed case fails its own test, not the collection.
+CLI_CASES = [name for name in CASE_NAMES if "\ncli: true" in (CASES_DIR / f"{name}.yaml").read_text(encoding="utf-8")]
 
 
 def test_corpus_is_large_enough():

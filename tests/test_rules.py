@@ -14,6 +14,8 @@ from .brokencases import load_case, write_case
 
 HERE = Path(__file__).parent
 GOOD = HERE / "fixtures" / "minimal"
+# The unofficial fixture carries what only unofficial entries have (vendors and the sources backing them).
+GOOD_UNOFFICIAL = HERE / "fixtures" / "unofficial"
 
 # The corpus cases that exercise each rule (a rule without a failing fixture is an untested rule).
 CASES_BY_RULE = {
@@ -53,6 +55,14 @@ CASES_BY_RULE = {
     "cited-sections": ["cited-section-missing"],
     "placeholders": ["scaffold-left-unfilled"],
     "dates": ["registration-date-in-prose"],
+    "spec-cited": ["spec-section-not-cited"],
+    "vendor-sources": [
+        "vendor-meaning-without-source",
+        "vendor-meaning-only-secondary",
+        "secondary-only-note-contradicted",
+        "source-names-unknown-vendor",
+    ],
+    "review-dates": ["review-dates-in-the-future"],
 }
 
 
@@ -77,6 +87,7 @@ def test_every_rule_has_cases():
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)
 def test_rule_accepts_the_good_entry(rule):
     assert run_rule(rule, GOOD) == []
+    assert run_rule(rule, GOOD_UNOFFICIAL) == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.NAME)

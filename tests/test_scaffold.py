@@ -67,3 +67,17 @@ def test_unfilled_scaffold_does_not_validate(tmp_path):
     new(tmp_path, 425)
     problems = validate_files(load_tree(tmp_path / "codes", tmp_path)).sorted()
     assert any("placeholder TODO" in p.message for p in problems)
+
+
+def test_scaffold_asks_for_sources_and_a_review(tmp_path):
+    (tmp_path / "codes").mkdir()
+    new(tmp_path, 425)
+    new(tmp_path, 599)
+    problems = validate_files(load_tree(tmp_path / "codes", tmp_path)).sorted()
+    todo = {(p.file, p.field) for p in problems if "placeholder TODO" in p.message}
+    for file in ("codes/425.yaml", "codes/599.yaml"):
+        assert {(file, "sources[0].title"), (file, "sources[0].checked"), (file, "reviewed")} <= todo
+    assert ("codes/599.yaml", "sources[0].vendor") in todo
+    registered = yaml.safe_load((tmp_path / "codes" / "425.yaml").read_text())
+    assert registered["sources"][0]["url"] == registered["spec"]["url"]
+    assert registered["sources"][0]["kind"] == "specification"

@@ -26,7 +26,10 @@ from . import (
     registry,
     related_codes,
     required_fields,
+    review_dates,
     schema,
+    spec_cited,
+    vendor_sources,
 )
 
 RULES = [
@@ -48,4 +51,7 @@ RULES = [
     cited_sections,
     placeholders,
     dates,
+    spec_cited,
+    vendor_sources,
+    review_dates,
 ]
