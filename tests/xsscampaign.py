@@ -251,6 +251,9 @@ def entry_data(kind: str, payload: str, slots, code: int, partner: int, registry
         data["phrase"] = row.phrase
         data["spec"] = {"document": row.document, "url": row.url, **({"section": row.section} if row.section else {})}
         data["cacheable"] = row.cacheable
+        for source in data.get("sources", []):  # the recoded entry cites its own defining section
+            if source["kind"] == "specification":
+                source["url"] = row.url
     for slot in slots:
         if slot.entry == kind:
             put(data, slot.path, slot_value(slot, payload))
