@@ -39,6 +39,7 @@ CASES_BY_RULE = {
         "markdown-image",
         "backslash-before-tag",
     ],
+    "plain-text": ["markup-in-plain-text"],
     "http-examples": [
         "malformed-status-line",
         "request-without-host",
