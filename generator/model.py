@@ -21,7 +21,12 @@ STANDING_LABELS = {
     "obsoleted": "Obsoleted",
     "deprecated": "Deprecated",
     "unofficial": "Unofficial",
+    "warn-code": "Warning header code, not a status code",
+    "not-a-status-code": "Not a valid HTTP status code",
 }
+# Standings of entries that are in the IANA registry (the others are unofficial, warn-codes, or numbers
+# outside 100-599).
+REGISTERED_STANDINGS = frozenset({"permanent", "temporary", "unused", "obsoleted", "deprecated"})
 
 CLASS_NAMES = {
     1: (
@@ -207,8 +212,13 @@ class Entry:
         return self.common_name or self.phrase
 
     @property
+    def number(self) -> str:
+        """The code as people write it: three digits, so code 0 is '000' (its file, URL and title)."""
+        return f"{self.code:03d}"
+
+    @property
     def title(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.number} {self.name}"
 
     @property
     def class_digit(self) -> int:
@@ -223,11 +233,11 @@ class Entry:
     @property
     def path(self) -> str:
         """Site-relative URL of the page, e.g. '404/'."""
-        return f"{self.code}/"
+        return f"{self.number}/"
 
     @property
     def registered(self) -> bool:
-        return self.standing != "unofficial"
+        return self.standing in REGISTERED_STANDINGS
 
     @property
     def cacheable_also_defined_in(self) -> tuple[Spec, ...]:
@@ -264,7 +274,12 @@ class CodeClass:
 
     @property
     def unofficial(self) -> tuple[Entry, ...]:
-        return tuple(e for e in self.entries if not e.registered)
+        return tuple(e for e in self.entries if e.standing == "unofficial")
+
+    @property
+    def warn_codes(self) -> tuple[Entry, ...]:
+        """Warn-codes of the Warning header field (RFC 9111 §5.5 obsoleted it) that share the class's digit."""
+        return tuple(e for e in self.entries if e.standing == "warn-code")
 
 
 @dataclass(frozen=True)
@@ -276,17 +291,25 @@ class Reference:
     def classes(self) -> tuple[CodeClass, ...]:
         result = []
         for digit, (cid, name, description) in CLASS_NAMES.items():
-            members = tuple(e for e in self.entries if e.class_digit == digit)
+            members = tuple(e for e in self.entries if e.class_digit == digit and e.standing != "not-a-status-code")
             result.append(CodeClass(digit, cid, name, description, members))
         return tuple(result)
+
+    @cached_property
+    def outside_range(self) -> tuple[Entry, ...]:
+        """Numbers outside 100-599 that logs and tools show (000, 999): no class, RFC 9110 §15 calls them invalid."""
+        return tuple(e for e in self.entries if e.standing == "not-a-status-code")
 
     @property
     def updated(self) -> str:
         """The newest entry date: the date of pages built from all entries (home, classes)."""
         return max((e.updated for e in self.entries), default="1970-01-01")
 
-    def class_of(self, entry: Entry) -> CodeClass:
-        return next(c for c in self.classes if c.digit == entry.class_digit)
+    def class_of(self, entry: Entry) -> CodeClass | None:
+        """The class an entry is listed under, or None for a number outside 100-599 (it has none)."""
+        if entry.standing == "not-a-status-code":
+            return None
+        return next((c for c in self.classes if c.digit == entry.class_digit), None)
 
 
 def _one_line(text: str) -> str:

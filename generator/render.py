@@ -156,7 +156,7 @@ def render_pages(reference: Reference, edit_url_base: str) -> list[Page]:
         )
     for entry in reference.entries:
         pages.append(
-            Page(f"{entry.code}.md", render_entry(code_template, reference, entry, edit_url_base), "code", entry)
+            Page(f"{entry.number}.md", render_entry(code_template, reference, entry, edit_url_base), "code", entry)
         )
     return pages
 

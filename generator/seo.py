@@ -54,7 +54,7 @@ def _defined_term(entry: Entry, site: Site) -> dict:
     term = {
         "@type": "DefinedTerm",
         "name": entry.title,
-        "termCode": str(entry.code),
+        "termCode": entry.number,
         "description": entry.summary,
     }
     if entry.aliases:
@@ -82,12 +82,11 @@ def code_head(entry: Entry, ref: Reference, canonical: str | None, site: Site) -
         article["keywords"] = ", ".join(entry.keywords)
     if entry.spec:
         article["citation"] = entry.spec.url
-    blocks = [
-        article,
-        _breadcrumbs(
-            site, [(site.name, site.url), (code_class.title, site.absolute(code_class.path)), (entry.title, canonical)]
-        ),
-    ]
+    # A number outside 100-599 (000) belongs to no class: its trail is the home page, then the page.
+    trail = [(site.name, site.url)]
+    if code_class:
+        trail.append((code_class.title, site.absolute(code_class.path)))
+    blocks = [article, _breadcrumbs(site, trail + [(entry.title, canonical)])]
     if entry.faq:
         blocks.append(
             {

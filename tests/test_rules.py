@@ -21,7 +21,7 @@ GOOD_UNOFFICIAL = HERE / "fixtures" / "unofficial"
 CASES_BY_RULE = {
     "schema": ["missing-summary", "misspelled-key", "code-as-text", "bad-date", "summary-too-short"],
     "filename": ["code-file-mismatch", "bad-file-name"],
-    "code-range": ["code-above-range", "code-below-range"],
+    "code-range": ["code-above-range", "code-below-range", "not-a-status-code-in-range"],
     "duplicate-codes": ["duplicate-codes"],
     "related-codes": ["related-code-missing", "instead-code-missing", "internal-link-missing"],
     "links": [

@@ -42,7 +42,7 @@ def check(report, loaded, context) -> None:
     if not isinstance(code, int) or not isinstance(standing, str):
         return
     row = context.registry.get(code)
-    if standing == "unofficial":
+    if standing in ("unofficial", "warn-code", "not-a-status-code"):
         _unofficial(report, loaded, code, row)
         return
     if row is None:
