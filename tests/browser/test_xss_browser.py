@@ -224,5 +224,16 @@ def test_pages_with_accepted_payloads_run_nothing(campaign, browser, serve, base
     finally:
         context.close()
     assert not problems, "\n".join(problems)
-    if number:
+    # The searched words reach the index only through a payload accepted in prose or plain text outside the
+    # examples (which search leaves out). Since plain-text fields refuse tags, a build whose payloads are all
+    # tags (build 1) has none; every other build must show results, or the search check saw nothing.
+    indexed = [
+        slot
+        for outcome in group.outcomes
+        for slot in outcome.accepted
+        if slot.placement in ("summary", "plain", "markdown")
+        and slot.path[0] != "examples"
+        and re.search(r"alert|script|onerror|javascript", outcome.value(slot), re.I)
+    ]
+    if number and indexed:
         assert shown, "searching for the payloads' words showed no result: the search check saw nothing"
