@@ -170,7 +170,16 @@ def registered_base() -> dict:
     data.setdefault("common_name", "Not Found")
     data.setdefault("aliases", ["Not Found Here"])
     data.setdefault("history", "RFC 9110 kept the meaning RFC 7231 gave 404.")
-    data.setdefault("registration", {"registered": "2026-01-01", "expires": "2027-01-01"})
+    data.setdefault("registration", {"registered": "2026-01-01", "extended": "2026-06-01", "expires": "2099-01-01"})
+    data["spec"].setdefault(
+        "current_draft",
+        {
+            "document": "draft-ietf-httpbis-example-03",
+            "published": "2026-05-01",
+            "expires": "2099-01-01",
+            "url": "https://www.ietf.org/archive/id/draft-ietf-httpbis-example-03.html",
+        },
+    )
     data["related"] = [{"code": 499, "why": "499 is an unofficial code; 404 is registered."}]
     data["when_not_to_use"][0]["instead"] = 499
     for constant in data["constants"].values():
@@ -249,7 +258,13 @@ def entry_data(kind: str, payload: str, slots, code: int, partner: int, registry
         data["when_not_to_use"][0]["instead"] = partner
         row = registry[code]
         data["phrase"] = row.phrase
-        data["spec"] = {"document": row.document, "url": row.url, **({"section": row.section} if row.section else {})}
+        draft = {"current_draft": data["spec"]["current_draft"]} if "current_draft" in data["spec"] else {}
+        data["spec"] = {
+            "document": row.document,
+            "url": row.url,
+            **({"section": row.section} if row.section else {}),
+            **draft,
+        }
         data["cacheable"] = row.cacheable
         for source in data.get("sources", []):  # the recoded entry cites its own defining section
             if source["kind"] == "specification":
