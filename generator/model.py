@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from .constants import ECOSYSTEMS, ConstantRow, ConstantsTable, load_table
 
 
 class Markdown(str):
@@ -42,16 +45,6 @@ CLASS_NAMES = {
         "The request contains an error or cannot be fulfilled as sent; the client should change it.",
     ),
     5: ("5xx", "Server Error", "The server failed to fulfil an apparently valid request."),
-}
-
-LANGUAGES = {
-    "python": "Python (http.HTTPStatus)",
-    "go": "Go (net/http)",
-    "node": "Node.js (http.STATUS_CODES)",
-    "dotnet": ".NET (System.Net.HttpStatusCode)",
-    "spring": "Spring (HttpStatus)",
-    "rails": "Rails / Rack (status symbol)",
-    "rust": "Rust (http::StatusCode)",
 }
 
 
@@ -168,10 +161,25 @@ class Question:
 
 
 @dataclass(frozen=True)
+class ConstantName:
+    """One name a library gives the code, with its state said in words.
+
+    ``status`` is a sequence of (text, is_code) parts, e.g. ("removed in Spring Framework 7.0; use", False),
+    ("HttpStatus.MISDIRECTED_REQUEST", True): names print as code (after a space), the rest as text.
+    """
+
+    name: str  # as code writes it (Node: the lookup expression)
+    state: str  # current, alias, deprecated or removed
+    status: tuple[tuple[str, bool], ...] = ()
+
+
+@dataclass(frozen=True)
 class Constant:
+    """How one library names the code: its names (current first) and the entry's note, if any."""
+
     language: str
     label: str
-    name: str
+    names: tuple[ConstantName, ...] = ()
     note: str | None = None
 
 
@@ -202,6 +210,8 @@ class Entry:
     best_practices: tuple[Markdown, ...] = ()
     faq: tuple[Question, ...] = ()
     constants: tuple[Constant, ...] = ()
+    no_constant: tuple[str, ...] = ()  # libraries that name other codes but not this one
+    constants_checked: str | None = None  # when the library names were last read from their sources
     search_boost: float | None = None
     sources: tuple[Source, ...] = ()
     reviewed: str | None = None  # YYYY-MM-DD of the last claim-by-claim review
@@ -338,10 +348,9 @@ def _spec(spec: dict) -> Spec:
     )
 
 
-def build_entry(data: dict, source: str) -> Entry:
-    """Build an Entry from data that passed validation."""
+def build_entry(data: dict, source: str, table: ConstantsTable | None = None) -> Entry:
+    """Build an Entry from data that passed validation; library names come from ``table`` (default: vendored)."""
     spec = data.get("spec")
-    constants = data.get("constants") or {}
     return Entry(
         code=data["code"],
         phrase=data["phrase"],
@@ -379,11 +388,7 @@ def build_entry(data: dict, source: str) -> Entry:
         mistakes=tuple(Markdown(x) for x in data.get("mistakes") or ()),
         best_practices=tuple(Markdown(x) for x in data.get("best_practices") or ()),
         faq=tuple(Question(x["question"], Markdown(x["answer"])) for x in data.get("faq") or ()),
-        constants=tuple(
-            Constant(lang, label, constants[lang]["name"], constants[lang].get("note"))
-            for lang, label in LANGUAGES.items()
-            if lang in constants
-        ),
+        **_constants(data["code"], data.get("constants") or {}, table or load_table()),
         search_boost=data.get("search_boost"),
         sources=tuple(
             Source(x["kind"], x["title"], x["url"], x["checked"], x.get("vendor"), x.get("version"))
@@ -393,6 +398,61 @@ def build_entry(data: dict, source: str) -> Entry:
         updated=data["updated"],
         source=source,
     )
+
+
+def _version(row: ConstantRow, version: str) -> str:
+    return f"{row.ecosystem.package} {version}".strip()
+
+
+def constant_status(row: ConstantRow, table: ConstantsTable) -> tuple[tuple[str, bool], ...]:
+    """The state of ``row`` in words, with the versions from the table (see ConstantName.status)."""
+    later = row.since and row.since != table.baseline.get(row.language)
+    since = (f"since {_version(row, row.since)}", False) if later else None
+    if row.state == "current":
+        return ((f"current, {since[0]}", False),) if since else ()
+    if row.state == "alias":
+        parts = [("alias of", False), (row.replaced_by, True)]
+        target = next((r for r in table.for_code(row.code) if r.name == row.replaced_by), None)
+        if since:
+            parts.append(("; " + since[0], False))
+        elif target and target.since and target.since != table.baseline.get(row.language):
+            # e.g. Python 3.13 renamed 413: the alias is the name older interpreters know.
+            parts.append((f"; the only name before {_version(row, target.since)}", False))
+        return tuple(parts)
+    if row.state == "deprecated":
+        parts = [(f"deprecated since {_version(row, row.deprecated_in)}" if row.deprecated_in else "deprecated", False)]
+    else:
+        parts = [(f"removed in {_version(row, row.removed_in)}" if row.removed_in else "removed", False)]
+    if row.replaced_by:
+        parts += [("; use", False), (row.replaced_by, True)]
+    else:
+        parts.append(("; no replacement", False))
+    return tuple(parts)
+
+
+def _constants(code: int, notes: dict, table: ConstantsTable) -> dict:
+    rows = table.for_code(code)
+    constants, missing = [], []
+    for key, ecosystem in ECOSYSTEMS.items():
+        names = tuple(
+            ConstantName(
+                ecosystem.usage.format(name=r.name, quoted=json.dumps(r.name), code=code),
+                r.state,
+                constant_status(r, table),
+            )
+            for r in rows
+            if r.language == key
+        )
+        note = (notes.get(key) or {}).get("note")
+        if names or note:
+            constants.append(Constant(key, ecosystem.label, names, note))
+        elif rows:
+            missing.append(ecosystem.label)
+    return {
+        "constants": tuple(constants),
+        "no_constant": tuple(missing),
+        "constants_checked": max((r.checked_on for r in rows), default=None),
+    }
 
 
 def build_reference(files) -> Reference:

@@ -86,7 +86,7 @@ def render_scaffold(code: int, today: str) -> str:
         "faq:",
         f"  - question: {_q(TODO + ' a question people ask?')}",
         f"    answer: {_q(TODO + ': the answer.')}",
-        "constants: {}  # e.g. python: {name: HTTPStatus.NOT_FOUND}",
+        "constants: {}  # optional notes, e.g. spring: {note: ...}; names come from reference/constants-upstream.csv",
         f'updated: "{today}"',
         "sources:  # what the entry was checked against (CONTRIBUTING.md, Citing sources)",
     ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from .constants import ConstantsTable, load_table
 from .loader import LoadedFile, load_tree
 from .problems import Report
 from .registry import REGISTRY_FILE, RegistryRow, load_registry
@@ -29,6 +30,7 @@ class Context:
     extra_known_codes: frozenset[int] = frozenset()
     # The one place validation reads the clock: the dates rule warns about dated facts that have passed.
     today: date = field(default_factory=date.today)
+    constants: ConstantsTable = field(default_factory=load_table)
 
     def __post_init__(self):
         unknown = sorted(set(self.skip_rules) - {rule.NAME for rule in RULES})

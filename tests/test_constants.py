@@ -1,182 +1,165 @@
-"""The library constants the entries list match the libraries themselves.
+"""Library constants: the vendored table (reference/constants-upstream.csv), the `constants` rule, the page.
 
-Python: every ``constants.python`` name is a member of the running interpreter's ``http.HTTPStatus`` with the
-entry's code, and every member is listed by the entry for its code. Node: every ``constants.node`` name is
-``http.STATUS_CODES[code]`` of the ``node`` on PATH (skipped when there is none).
+Every check reads the vendored table, never the running interpreter's ``http`` module: the table says which
+library version each name comes from, while the interpreter running the tests is whatever is installed.
+That the table matches the libraries themselves is tested in tests/test_update_constants.py.
 """
 
 from __future__ import annotations
 
-import http
-import json
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from generator.constants import ECOSYSTEMS, load_table, read_rows
+from generator.loader import load_file
+from generator.problems import Report
+from generator.rules import constants as rule
+from generator.validate import Context
+
 from .entries import ENTRIES, missing
 
-ROOT = Path(__file__).resolve().parent.parent
+TABLE = load_table()
 
-# Python 3.13 adopted the RFC 9110 names; before it these members had their old names (and 3.13 keeps the old
-# names as aliases). An entry lists the new name; on an older interpreter its note must mention the old one.
-RENAMED_IN_3_13 = {
-    "CONTENT_TOO_LARGE": "REQUEST_ENTITY_TOO_LARGE",
-    "URI_TOO_LONG": "REQUEST_URI_TOO_LONG",
-    "RANGE_NOT_SATISFIABLE": "REQUESTED_RANGE_NOT_SATISFIABLE",
-    "UNPROCESSABLE_CONTENT": "UNPROCESSABLE_ENTITY",
-}
-OLD_NAMES = {old: new for new, old in RENAMED_IN_3_13.items()}
-
-# Codes whose HTTPStatus phrase is neither the registered phrase nor one of the entry's aliases.
-# code -> (the phrase Python uses, why that is fine)
-PYTHON_PHRASE_EXCEPTIONS = {
-    418: (
+# Codes whose library phrase is neither the registered phrase, the common name nor an alias of the entry.
+# (language, code) -> (the phrase the library uses, why that is fine)
+PHRASE_EXCEPTIONS = {
+    ("python", 418): (
         "I'm a Teapot",
-        "registered as '(Unused)' (RFC 9110 §15.5.19); Python keeps the RFC 2324 name, "
-        "which the entry gives as its common_name",
+        "registered as '(Unused)' (RFC 9110 §15.5.19); Python keeps the RFC 2324 name, which the entry gives "
+        "as its common_name in RFC 2324's capitalisation",
     ),
+    ("node", 418): ("I'm a Teapot", "as for Python"),
 }
 
-SINCE = re.compile(r"\bsince Python 3\.([0-9]+)\b")
+
+def run_rule(tmp_path: Path, code: int, constants_yaml: str = "", faq_answer: str | None = None) -> list[str]:
+    """Problems the constants rule reports for the minimal entry turned into ``code`` with the given parts."""
+    text = (Path(__file__).parent / "fixtures" / "minimal" / "404.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: 404\n", f"code: {code}\n", 1)
+    head, _, tail = text.partition("constants:\n")
+    text = head + constants_yaml + tail[tail.index("updated:") :]
+    if faq_answer is not None:
+        text = text.replace("faq:\n", f"faq:\n  - question: Why?\n    answer: {faq_answer!r}\n", 1)
+    path = tmp_path / f"{code}.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_file(path, f"codes/{code}.yaml")
+    assert not loaded.problems, loaded.problems
+    report = Report()
+    rule.check(report, loaded, Context())
+    return [str(p) for p in report.sorted()]
 
 
-def _constant(data: dict, language: str) -> tuple[str | None, str]:
-    constant = (data.get("constants") or {}).get(language)
-    if not isinstance(constant, dict):
-        return None, ""
-    return constant.get("name"), constant.get("note") or ""
+def test_a_removed_name_in_an_entry_is_reported_with_its_replacement(tmp_path):
+    problems = run_rule(tmp_path, 421, "constants:\n  spring: {name: HttpStatus.DESTINATION_LOCKED}\n")
+    assert len(problems) == 1
+    assert problems[0].endswith(
+        ": constants.spring: HttpStatus.DESTINATION_LOCKED was removed in Spring Framework 7.0; "
+        "use HttpStatus.MISDIRECTED_REQUEST"
+    )
+    assert problems[0].startswith("codes/421.yaml:")
 
 
-def python_problem(code: int, name: str, note: str, version=sys.version_info) -> str | None:
-    """Why ``name`` is not an acceptable http.HTTPStatus constant for ``code`` here, or None if it is."""
-    match = re.fullmatch(r"HTTPStatus\.([A-Z][A-Z0-9_]*)", name)
-    if not match:
-        return f"{name!r} is not of the form HTTPStatus.NAME"
-    member = match.group(1)
-    members = http.HTTPStatus.__members__
-    if member in members:
-        if members[member].value != code:
-            return f"HTTPStatus.{member} is {members[member].value}, not {code}"
-        return None
-    old = RENAMED_IN_3_13.get(member)
-    if old and version < (3, 13):
-        if old not in members or members[old].value != code:
-            return f"HTTPStatus.{old} (the pre-3.13 name of {member}) is not {code} on this Python"
-        if old not in note:
-            return (
-                f"HTTPStatus.{member} is called HTTPStatus.{old} before Python 3.13; "
-                f"the note must mention {old} (note: {note!r})"
-            )
-        return None
-    since = SINCE.search(note)
-    if since and int(since.group(1)) > version[1]:
-        return None
-    return f"HTTPStatus has no member {member} on Python {version[0]}.{version[1]}" + (
-        "" if since else "; if it was added later, say 'since Python 3.N' in the note"
+def test_a_deprecated_name_in_an_entry_gives_the_version(tmp_path):
+    problems = run_rule(tmp_path, 413, "constants:\n  rails: {name: ':payload_too_large'}\n")
+    assert problems == [
+        problems[0].split(": ")[0] + ": constants.rails: :payload_too_large is deprecated since Rack 3.1.0; "
+        "use :content_too_large"
+    ]
+
+
+def test_even_a_current_name_is_left_to_the_table(tmp_path):
+    (problem,) = run_rule(tmp_path, 404, "constants:\n  python: {name: HTTPStatus.NOT_FOUND}\n")
+    assert "names come from reference/constants-upstream.csv" in problem
+    assert "http.HTTPStatus.NOT_FOUND" in problem
+
+
+def test_a_name_for_another_code_or_no_code_is_reported(tmp_path):
+    (wrong_code,) = run_rule(tmp_path, 410, "constants:\n  go: {name: http.StatusNotFound}\n")
+    assert "http.StatusNotFound is 404 in Go, not 410" in wrong_code
+    (unknown,) = run_rule(tmp_path, 404, "constants:\n  node: {name: Page Not Found}\n")
+    assert "Page Not Found is not a Node.js name" in unknown
+
+
+def test_prose_that_builds_on_a_removed_name_is_reported(tmp_path):
+    (problem,) = run_rule(tmp_path, 404, faq_answer="Spring calls it `HttpStatus.CHECKPOINT`.")
+    assert ": faq[0].answer: HttpStatus.CHECKPOINT was removed in Spring Framework 7.0; use HttpStatus.EARLY_HINTS" in (
+        problem
     )
 
 
-def test_python_rule_examples():
-    assert python_problem(404, "HTTPStatus.NOT_FOUND", "") is None
-    assert "is 404, not 410" in python_problem(410, "HTTPStatus.NOT_FOUND", "")
-    assert "form" in python_problem(404, "http.HTTPStatus.NOT_FOUND", "")
-    assert (
-        python_problem(413, "HTTPStatus.CONTENT_TOO_LARGE", "REQUEST_ENTITY_TOO_LARGE before 3.13", version=(3, 11))
-        is None
-    )
-    assert "must mention" in python_problem(413, "HTTPStatus.CONTENT_TOO_LARGE", "", version=(3, 11))
-    assert python_problem(599, "HTTPStatus.NOT_YET", "since Python 3.99") is None
-    assert "no member" in python_problem(599, "HTTPStatus.NOT_YET", "since Python 3.2")
+def test_prose_that_labels_the_name_passes(tmp_path):
+    assert run_rule(tmp_path, 404, faq_answer="Spring Framework 7.0 removed `HttpStatus.CHECKPOINT`.") == []
+    assert run_rule(tmp_path, 404, faq_answer="Rack 3.1 deprecated `:unprocessable_entity`. Fine.") == []
+    # The label must be in the same sentence: a later one does not count.
+    assert run_rule(tmp_path, 404, faq_answer="Use `:unprocessable_entity`. Rack deprecated some symbols.")
 
 
-def test_python_constants_are_members_with_the_right_code():
-    wrong = []
-    for code, (name, data) in sorted(ENTRIES.items()):
-        constant, note = _constant(data, "python")
-        if constant is not None:
-            problem = python_problem(code, constant, note)
-            if problem:
-                wrong.append(f"{name}: constants.python: {problem}")
+def test_a_spelling_that_is_also_a_current_or_alias_name_passes(tmp_path):
+    # UNPROCESSABLE_ENTITY is a deprecated Spring constant but also Python's alias for 422.
+    assert run_rule(tmp_path, 404, faq_answer="Python keeps `UNPROCESSABLE_ENTITY` working.") == []
+
+
+def test_a_note_means_its_own_library(tmp_path):
+    # Bare REQUEST_ENTITY_TOO_LARGE is a Python alias, but under constants.spring it is Spring's removed name.
+    (problem,) = run_rule(tmp_path, 413, "constants:\n  spring:\n    note: REQUEST_ENTITY_TOO_LARGE is deprecated\n")
+    assert "constants.spring.note: HttpStatus.REQUEST_ENTITY_TOO_LARGE was removed in Spring Framework 7.0" in problem
+
+
+def test_vendored_table_is_consistent():
+    rows = read_rows()
+    assert {r.language for r in rows} == set(ECOSYSTEMS)
+    seen, wrong = set(), []
+    for r in rows:
+        where = f"{r.language} {r.code} {r.name}"
+        if (r.language, r.name) in seen:
+            wrong.append(f"{where}: listed twice")
+        seen.add((r.language, r.name))
+        if r.state in ("alias", "deprecated", "removed") and r.replaced_by:
+            target = [x for x in TABLE.for_code(r.code) if x.language == r.language and x.name == r.replaced_by]
+            if not target or target[0].state != "current":
+                wrong.append(f"{where}: replaced_by {r.replaced_by} is not a current name for {r.code}")
+        if r.state == "alias" and not r.replaced_by:
+            wrong.append(f"{where}: an alias must name the member it stands for")
+        if r.state == "removed" and not r.removed_in:
+            wrong.append(f"{where}: removed without removed_in")
+        if r.state == "deprecated" and not r.deprecated_in:
+            wrong.append(f"{where}: deprecated without deprecated_in")
+        if not r.source or not r.checked_on:
+            wrong.append(f"{where}: no source or checked_on")
+    for code in TABLE.codes():
+        for language in ECOSYSTEMS:
+            current = [r for r in TABLE.for_code(code) if r.language == language and r.state == "current"]
+            if len(current) > 1:
+                wrong.append(f"{language} {code}: {len(current)} current names")
     assert not wrong, "\n".join(wrong)
 
 
-def test_every_httpstatus_member_is_listed():
-    unlisted = []
-    for member_name, member in http.HTTPStatus.__members__.items():
-        code = int(member.value)
-        if code not in ENTRIES:
-            unlisted.append(f"HTTPStatus.{member_name} ({code}): {missing(code)}")
-            continue
-        name, data = ENTRIES[code]
-        listed, note = _constant(data, "python")
-        if listed == f"HTTPStatus.{member_name}":
-            continue
-        # The pre-3.13 name of a renamed member (an alias on 3.13+) counts when the note names it.
-        if listed == f"HTTPStatus.{OLD_NAMES.get(member_name)}" and member_name in note:
-            continue
-        unlisted.append(f"{name}: HTTPStatus.{member_name} ({code}) is not listed; constants.python is {listed!r}")
+def test_every_code_a_library_names_has_an_entry():
+    unlisted = [
+        f"{code} ({', '.join(sorted({r.language for r in TABLE.for_code(code)}))}): {missing(code)}"
+        for code in sorted(TABLE.codes())
+        if code not in ENTRIES
+    ]
     assert not unlisted, "\n".join(unlisted)
 
 
-def test_python_phrases_match_the_entries():
+@pytest.mark.parametrize("language", ["python", "node"])
+def test_library_phrases_match_the_entries(language):
     wrong = []
-    for member in http.HTTPStatus:
-        code = int(member.value)
-        if code not in ENTRIES:
-            continue  # reported by test_every_httpstatus_member_is_listed
-        name, data = ENTRIES[code]
-        names = [data.get("phrase")] + list(data.get("aliases") or [])
-        if member.phrase in names:
+    for row in TABLE.rows:
+        if row.language != language or row.state != "current" or row.code not in ENTRIES:
             continue
-        exception = PYTHON_PHRASE_EXCEPTIONS.get(code)
-        if exception and exception[0] == member.phrase:
+        name, data = ENTRIES[row.code]
+        names = [data.get("phrase"), data.get("common_name")] + list(data.get("aliases") or [])
+        if row.phrase in names:
+            continue
+        exception = PHRASE_EXCEPTIONS.get((language, row.code))
+        if exception and exception[0] == row.phrase:
             continue
         wrong.append(
-            f"{name}: Python's phrase for {code} is {member.phrase!r}; the entry's phrase and aliases "
-            f"are {names!r} (add it as an alias if it is a former name, or list an exception here)"
+            f"{name}: {ECOSYSTEMS[language].label}'s phrase for {row.code} is {row.phrase!r}; the entry's phrase, "
+            f"common name and aliases are {names!r} (add it as an alias if it is a former name, or list an "
+            "exception here)"
         )
     assert not wrong, "\n".join(wrong)
-
-
-@pytest.fixture(scope="module")
-def node_status_codes() -> dict[int, str]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not on PATH, so Node's http.STATUS_CODES cannot be compared with constants.node")
-    done = subprocess.run(
-        [node, "-e", "console.log(JSON.stringify(require('http').STATUS_CODES))"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return {int(code): phrase for code, phrase in json.loads(done.stdout).items()}
-
-
-def test_node_constants_match_status_codes(node_status_codes):
-    wrong = []
-    for code, (name, data) in sorted(ENTRIES.items()):
-        listed, _ = _constant(data, "node")
-        if listed is None:
-            continue
-        if code not in node_status_codes:
-            wrong.append(f"{name}: constants.node is {listed!r} but Node's STATUS_CODES has no {code}")
-        elif listed != node_status_codes[code]:
-            wrong.append(
-                f"{name}: constants.node is {listed!r}; Node's STATUS_CODES[{code}] is {node_status_codes[code]!r}"
-            )
-    assert not wrong, "\n".join(wrong)
-
-
-def test_every_node_status_code_is_listed(node_status_codes):
-    unlisted = []
-    for code, phrase in sorted(node_status_codes.items()):
-        if code not in ENTRIES:
-            unlisted.append(f"Node lists {code} {phrase!r} but {missing(code)}")
-        elif _constant(ENTRIES[code][1], "node")[0] is None:
-            unlisted.append(f"{ENTRIES[code][0]}: Node lists {code} {phrase!r}; add constants.node")
-    assert not unlisted, "\n".join(unlisted)

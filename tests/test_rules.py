@@ -54,6 +54,7 @@ CASES_BY_RULE = {
     "registry": ["phrase-differs-from-registry", "unofficial-claims-registered-code"],
     "cacheable": ["cacheable-contradicts-rfc"],
     "cited-sections": ["cited-section-missing"],
+    "constants": ["constant-name-removed", "constant-deprecated-in-prose"],
     "placeholders": ["scaffold-left-unfilled"],
     "dates": ["registration-date-in-prose"],
     "spec-cited": ["spec-section-not-cited"],

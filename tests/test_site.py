@@ -247,7 +247,8 @@ def test_each_entry_content_appears_on_its_page(site, reference):
         for question in entry.faq:
             assert question.question in text
         for constant in entry.constants:
-            assert constant.name in text
+            for name in constant.names:
+                assert name.name in text, (entry.code, name.name)
         for header in entry.headers:
             assert header.name in text
         if entry.spec:

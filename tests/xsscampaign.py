@@ -182,8 +182,9 @@ def registered_base() -> dict:
     )
     data["related"] = [{"code": 499, "why": "499 is an unofficial code; 404 is registered."}]
     data["when_not_to_use"][0]["instead"] = 499
-    for constant in data["constants"].values():
-        constant.setdefault("note", "Since the first release.")
+    # A note for every library the schema knows (the names themselves come from the vendored table).
+    for language in load_schema()["properties"]["constants"]["properties"]:
+        data["constants"].setdefault(language, {}).setdefault("note", "Since the first release.")
     assert len(data["examples"]) >= 2
     return data
 
