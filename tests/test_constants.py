@@ -163,3 +163,54 @@ def test_library_phrases_match_the_entries(language):
             "exception here)"
         )
     assert not wrong, "\n".join(wrong)
+
+
+def _page_rows(site, code: int) -> list[tuple[str, str, str]]:
+    """(library, name, status) of each row of the built page's 'In your language' table."""
+    heading = site.soup(f"{code}/").find(id="in-your-language")
+    if heading is None:
+        return []
+    rows, library = [], ""
+    for tr in heading.find_next("table").select("tbody tr"):
+        cells = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        library = cells[0] or library
+        rows.append((library, cells[1], " ".join(cells[2].split())))
+    return rows
+
+
+def test_every_page_lists_each_library_current_name_first_with_labelled_old_names(site):
+    wrong = []
+    for code in sorted(ENTRIES):
+        expected = TABLE.for_code(code)
+        shown = _page_rows(site, code)
+        if [name for _, name, _ in shown] != [
+            ECOSYSTEMS[r.language].usage.format(name=r.name, quoted=f'"{r.name}"', code=code) for r in expected
+        ]:
+            wrong.append(f"{code}: page lists {[n for _, n, _ in shown]}, table has {[r.name for r in expected]}")
+            continue
+        for (library, name, status), row in zip(shown, expected):
+            version = {"removed": row.removed_in, "deprecated": row.deprecated_in}.get(row.state)
+            if row.state == "current" and not status.startswith("current"):
+                wrong.append(f"{code}: {name} is current but the page says {status!r}")
+            elif version and f"{row.state} {'in' if row.state == 'removed' else 'since'}" not in status:
+                wrong.append(f"{code}: {name} is {row.state} but the page says {status!r}")
+            elif version and version not in status:
+                wrong.append(f"{code}: {name} changed in {version} but the page says {status!r}")
+            elif row.state == "alias" and not status.startswith(f"alias of {row.replaced_by}"):
+                wrong.append(f"{code}: {name} is an alias of {row.replaced_by} but the page says {status!r}")
+            if library != ECOSYSTEMS[row.language].label:
+                wrong.append(f"{code}: {name} is shown under {library!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_421_and_413_pages_show_what_spring_7_changed(site):
+    spring_421 = [r[1:] for r in _page_rows(site, 421) if r[0] == "Spring Framework"]
+    assert spring_421 == [
+        ("HttpStatus.MISDIRECTED_REQUEST", "current, since Spring Framework 7.0.0"),
+        ("HttpStatus.DESTINATION_LOCKED", "removed in Spring Framework 7.0; use HttpStatus.MISDIRECTED_REQUEST"),
+    ]
+    python_413 = [r[1:] for r in _page_rows(site, 413) if r[0] == "Python"]
+    assert python_413[1] == (
+        "http.HTTPStatus.REQUEST_ENTITY_TOO_LARGE",
+        "alias of http.HTTPStatus.CONTENT_TOO_LARGE ; the only name before Python 3.13",
+    )

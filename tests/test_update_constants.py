@@ -34,7 +34,8 @@ def key(rows, *extra):
 
 
 def vendored(language: str, *extra):
-    return key([r for r in VENDORED if r.language == language], *extra)
+    """The vendored rows a current source still has (removed names are history no single file shows)."""
+    return key([r for r in VENDORED if r.language == language and r.state != "removed"], *extra)
 
 
 def go_api() -> dict[str, str]:
