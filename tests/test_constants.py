@@ -90,6 +90,7 @@ def test_prose_that_builds_on_a_removed_name_is_reported(tmp_path):
 
 def test_prose_that_labels_the_name_passes(tmp_path):
     assert run_rule(tmp_path, 404, faq_answer="Spring Framework 7.0 removed `HttpStatus.CHECKPOINT`.") == []
+    assert run_rule(tmp_path, 404, faq_answer="`HttpStatus.CHECKPOINT` is gone in Spring Framework 7.0.") == []
     assert run_rule(tmp_path, 404, faq_answer="Rack 3.1 deprecated `:unprocessable_entity`. Fine.") == []
     # The label must be in the same sentence: a later one does not count.
     assert run_rule(tmp_path, 404, faq_answer="Use `:unprocessable_entity`. Rack deprecated some symbols.")

@@ -30,7 +30,10 @@ _MENTION = re.compile(
     r"(?<![\w.:])(?:[A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)+|:[a-z][a-z_]+\b|[A-Z][A-Z0-9]*_[A-Z0-9_]+\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
-_LABEL = {"removed": re.compile(r"\bremov(?:e|ed|es|al)\b", re.I), "deprecated": re.compile(r"\bdeprecat", re.I)}
+_LABEL = {
+    "removed": re.compile(r"\b(?:remov(?:e|ed|es|al)|gone|dropped|deleted)\b", re.I),
+    "deprecated": re.compile(r"\bdeprecat", re.I),
+}
 
 
 def _version(row: ConstantRow, version: str) -> str:
