@@ -168,7 +168,7 @@ def test_library_phrases_match_the_entries(language):
 
 def _page_rows(site, code: int) -> list[tuple[str, str, str]]:
     """(library, name, status) of each row of the built page's 'In your language' table."""
-    heading = site.soup(f"{code}/").find(id="in-your-language")
+    heading = site.soup(f"{code:03d}/").find(id="in-your-language")  # 000's page is /000/
     if heading is None:
         return []
     rows, library = [], ""
