@@ -15,6 +15,15 @@ from generator.validate import Context, validate_files
 from .sitebuild import ROOT
 
 GOOD = Path(__file__).parent / "fixtures" / "minimal" / "404.yaml"
+
+
+def good_text() -> str:
+    """The fixture without its own `reviewed`, which each test sets (or leaves out) itself."""
+    text = GOOD.read_text()
+    assert 'reviewed: "2026-11-02"\n' in text, "the fixture's reviewed date moved; update this test"
+    return text.replace('reviewed: "2026-11-02"\n', "")
+
+
 REGISTRATION = """
 registration:
   registered: "2024-11-13"
@@ -26,7 +35,7 @@ registration:
 def entry(tmp_path: Path, extra: str) -> Path:
     codes = tmp_path / "codes"
     codes.mkdir()
-    (codes / "404.yaml").write_text(GOOD.read_text() + extra)
+    (codes / "404.yaml").write_text(good_text() + extra)
     return codes
 
 
@@ -35,7 +44,7 @@ def findings(codes: Path, today: date):
 
 
 def test_no_warning_before_the_expiry(tmp_path):
-    codes = entry(tmp_path, REGISTRATION)
+    codes = entry(tmp_path, REGISTRATION + 'reviewed: "2026-11-01"\n')
     assert findings(codes, date(2026, 11, 12)) == []
 
 
@@ -55,11 +64,13 @@ def test_a_review_after_the_expiry_silences_the_warning(tmp_path):
 def test_updated_alone_does_not_count_as_a_review(tmp_path):
     # The fixture's `updated` is 2026-11-22, after the expiry: an edit is not a check of the registry.
     codes = entry(tmp_path, REGISTRATION)
-    assert [p.severity for p in findings(codes, date(2026, 11, 30))] == ["warning"]
+    found = findings(codes, date(2026, 11, 30))
+    # Without `reviewed` the entry is also refused (sources-required); the date itself is only a warning.
+    assert [(p.severity, p.field) for p in found] == [("error", "reviewed"), ("warning", "registration.expires")]
 
 
 def test_a_passed_draft_expiry_is_a_warning_too(tmp_path):
-    text = GOOD.read_text().replace(
+    text = good_text().replace(
         "  url: https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         "  url: https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5\n"
         "  current_draft:\n"

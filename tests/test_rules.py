@@ -57,6 +57,7 @@ CASES_BY_RULE = {
     "constants": ["constant-name-removed", "constant-deprecated-in-prose"],
     "placeholders": ["scaffold-left-unfilled"],
     "dates": ["registration-date-in-prose"],
+    "sources-required": ["missing-sources-and-review"],
     "spec-cited": ["spec-section-not-cited"],
     "vendor-sources": [
         "vendor-meaning-without-source",

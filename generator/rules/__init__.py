@@ -30,6 +30,7 @@ from . import (
     required_fields,
     review_dates,
     schema,
+    sources_required,
     spec_cited,
     vendor_sources,
 )
@@ -55,6 +56,7 @@ RULES = [
     constants,
     placeholders,
     dates,
+    sources_required,
     spec_cited,
     vendor_sources,
     review_dates,
