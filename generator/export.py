@@ -27,13 +27,19 @@ from .validate import Context
 API_VERSION = 1
 
 
+def _class_id(reference: Reference, entry: Entry) -> str | None:
+    """The class id ("4xx"); None for a number outside 100-599 (000, 783, 999), which belongs to no class."""
+    code_class = reference.class_of(entry)
+    return code_class.id if code_class else None
+
+
 def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
     """The JSON document of one entry: every field of ``Entry`` (a field added to the model appears here
     without a change to this module), plus its class and the address of its page and document."""
     document = dataclasses.asdict(entry)
-    document["class"] = reference.class_of(entry).id
-    document["url"] = f"{site_url}{entry.code}/"
-    document["api_url"] = f"{site_url}api/v{API_VERSION}/{entry.code}.json"
+    document["class"] = _class_id(reference, entry)
+    document["url"] = f"{site_url}{entry.path}"
+    document["api_url"] = f"{site_url}api/v{API_VERSION}/{entry.number}.json"
     return document
 
 
@@ -50,9 +56,9 @@ def index_document(reference: Reference, site_url: str) -> dict:
                 "common_name": e.common_name,
                 "standing": e.standing,
                 "summary": e.summary,
-                "class": reference.class_of(e).id,
-                "url": f"{site_url}{e.code}/",
-                "api_url": f"{site_url}api/v{API_VERSION}/{e.code}.json",
+                "class": _class_id(reference, e),
+                "url": f"{site_url}{e.path}",
+                "api_url": f"{site_url}api/v{API_VERSION}/{e.number}.json",
                 "updated": e.updated,
             }
             for e in reference.entries
@@ -95,7 +101,7 @@ def export(
             (pages / page.src_uri).write_text(page.markdown, encoding="utf-8")
         (pages / "robots.txt").write_text(render_robots(site_url), encoding="utf-8")
         for entry in result.reference.entries:
-            _dump(api / f"{entry.code}.json", entry_document(entry, result.reference, site_url))
+            _dump(api / f"{entry.number}.json", entry_document(entry, result.reference, site_url))
         _dump(api / "codes.json", index_document(result.reference, site_url))
         if out.exists():
             out.rmdir()

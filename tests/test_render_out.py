@@ -68,8 +68,8 @@ def test_the_index_lists_every_document(rendered):
     index = json.loads((api / "codes.json").read_text(encoding="utf-8"))
     assert index["count"] == len(index["codes"]) == len(list(ROOT.glob("codes/*.yaml")))
     for item in index["codes"]:
-        assert item["api_url"] == f"https://status.test.example/api/v1/{item['code']}.json"
-        assert (api / f"{item['code']}.json").is_file()
+        assert item["api_url"] == f"https://status.test.example/api/v1/{item['code']:03d}.json"
+        assert (api / f"{item['code']:03d}.json").is_file()
     assert [item["code"] for item in index["codes"]] == sorted(item["code"] for item in index["codes"])
 
 
