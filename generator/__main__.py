@@ -41,7 +41,10 @@ def cmd_validate(args) -> int:
     files, report = validate_tree(codes, Path.cwd(), context)
     if report.problems:
         print(pipeline.format_report(report), file=sys.stderr)
-    if report or (report.warnings and getattr(args, "strict", False)):
+    if report:
+        return 1
+    if report.warnings and getattr(args, "strict", False):
+        print("--strict: warnings count as failures (CI runs this way)", file=sys.stderr)
         return 1
     print(f"{len(files)} entries valid")
     return 0

@@ -45,11 +45,12 @@ def validate_files(files: list[LoadedFile], context: Context | None = None) -> R
     for loaded in files:
         report.problems.extend(loaded.problems)
     good = [f for f in files if isinstance(f.data, dict) and not f.problems]
-    # A file that failed to load still names its code: references to it are not reported a second time.
+    # A file NNN.yaml names its code even when it failed to load or its `code` field is broken: references to
+    # it are not reported again as "no entry" (the file's own problem is the one to fix).
     context = replace(
         context,
         extra_known_codes=frozenset(context.extra_known_codes)
-        | {int(f.path.stem) for f in files if f.problems and f.path.stem.isdigit()},
+        | {int(f.path.stem) for f in files if f.path.stem.isdigit()},
     )
     for rule in RULES:
         if rule.NAME in context.skip_rules:

@@ -44,8 +44,9 @@ def findings(codes: Path, today: date):
 
 
 def test_no_warning_before_the_expiry(tmp_path):
-    codes = entry(tmp_path, REGISTRATION + 'reviewed: "2026-11-01"\n')
-    assert findings(codes, date(2026, 11, 12)) == []
+    later = REGISTRATION.replace('expires: "2026-11-13"', 'expires: "2026-12-31"')
+    codes = entry(tmp_path, later + 'reviewed: "2026-11-01"\n')
+    assert findings(codes, date(2026, 12, 30)) == []
 
 
 def test_a_passed_expiry_not_reviewed_since_is_a_warning_not_an_error(tmp_path):

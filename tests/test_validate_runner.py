@@ -63,3 +63,19 @@ def test_command_line_prints_a_crash_as_a_problem(tmp_path):
     assert done.returncode == 1, output
     assert "Traceback" not in output, output
     assert "404.yaml:1: (rule): rule placeholders crashed: RuntimeError: unexpected shape; please report" in output
+
+
+def test_a_broken_code_field_is_reported_once_not_as_a_missing_entry_everywhere(tmp_path):
+    """codes/404.yaml exists but its `code` is text: other entries that relate to 404 are not told that 404
+    has no entry; the one problem to fix is the field itself."""
+    from tests.brokencases import BASES
+
+    codes = tmp_path / "codes"
+    codes.mkdir()
+    base = (BASES / "404.yaml").read_text(encoding="utf-8")
+    (codes / "404.yaml").write_text(base.replace("code: 404", 'code: "404"', 1), encoding="utf-8")
+    other = (BASES / "499.yaml").read_text(encoding="utf-8")
+    related = "related:\n  - code: 404\n    why: 404 is registered; 499 is not.\n"
+    (codes / "499.yaml").write_text(other.replace("related: []\n", related, 1), encoding="utf-8")
+    _, report = validate.validate_tree(codes, tmp_path)
+    assert [str(p) for p in report.sorted()] == ["codes/404.yaml:2: code: expected a whole number, got text"]

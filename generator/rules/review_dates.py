@@ -1,7 +1,8 @@
-"""Sources were checked and the entry reviewed in the past, not on a day still to come.
+"""Sources were checked, the entry reviewed and updated in the past, not on a day still to come.
 
-A ``checked`` or ``reviewed`` date after today is a typo (a wrong year or month) that would also make the
-stale-date warning of the ``dates`` rule believe a review that has not happened.
+A ``checked``, ``reviewed`` or ``updated`` date after today is a typo (a wrong year or month): it would make the
+stale-date warning of the ``dates`` rule believe a review that has not happened, and ``updated`` is published
+as the sitemap's lastmod, JSON-LD dateModified and the API's ``updated``.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 NAME = "review-dates"
-DESCRIPTION = "sources[].checked and reviewed are not in the future"
+DESCRIPTION = "sources[].checked, reviewed and updated are not in the future"
 SCOPE = "file"
 
 
-def _future(report, loaded, path: tuple, field: str, value: object, today: date) -> None:
+def _future(
+    report, loaded, path: tuple, field: str, value: object, today: date, what: str = "the check was done"
+) -> None:
     try:
         day = date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
@@ -23,7 +26,7 @@ def _future(report, loaded, path: tuple, field: str, value: object, today: date)
             loaded.name,
             loaded.line_of(path),
             field,
-            f"{day} is in the future; write the date the check was done",
+            f"{day} is in the future; write the date {what}",
         )
 
 
@@ -35,3 +38,4 @@ def check(report, loaded, context) -> None:
             checked = ("sources", index, "checked")
             _future(report, loaded, checked, f"sources[{index}].checked", source.get("checked"), context.today)
     _future(report, loaded, ("reviewed",), "reviewed", data.get("reviewed"), context.today)
+    _future(report, loaded, ("updated",), "updated", data.get("updated"), context.today, "of the last change")
