@@ -32,7 +32,7 @@ new: $(STAMP)  ## scaffold an entry: make new CODE=425
 	@test -n "$(CODE)" || { echo "usage: make new CODE=425" >&2; exit 2; }
 	$(PY) -m generator new $(CODE)
 
-bench: $(STAMP)  ## build time, scaling, live-preview delay and page weight against their budgets (benchmarks/README.md)
+bench: $(STAMP)  ## build time, scaling, live-preview delay, page weight and first search against their budgets (benchmarks/README.md)
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 # Node tools the checks use (vnu-jar, linkinator, lighthouse), pinned in package-lock.json. `make test`

@@ -22,8 +22,9 @@ import common as c
 from build_cost import bench_build, bench_stages
 from common import GIB, ROOT, Results, checked, log, make_plain_project, make_project, use_snapshot
 from preview import bench_serve
+from reader import bench_reader
 from scaling import bench_scaling
-from weight import bench_weight
+from weight import bench_weight, largest_code_page
 
 # ------------------------------------------------------------------------------------------------ main
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-repeat", type=int, default=3, help="rounds for the scaling builds (default 3)")
     parser.add_argument("--serve-repeat", type=int, default=5, help="edits timed in the live preview (default 5)")
     parser.add_argument("--codes", default=str(ROOT / "codes"), help="entries to measure (default codes/)")
-    parser.add_argument("--only", default="12345", help="sections to run, e.g. --only 45")
+    parser.add_argument("--only", default="123456", help="sections to run, e.g. --only 56")
     parser.add_argument(
         "--skip-rule",
         action="append",
@@ -97,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             if not project.site.is_dir():
                 checked(project.build(), "full build")
             bench_weight(results, project.site)
+        if "6" in args.only:
+            if not project.site.is_dir():
+                checked(project.build(), "full build")
+            bench_reader(results, project.site, largest_code_page(project.site))
     except KeyboardInterrupt:
         log("interrupted")
     finally:

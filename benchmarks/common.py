@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# scripts/support.py (Chromium and its flags, a free port) and scripts/serve_static.py are shared with the
+# tests and the audit script.
+sys.path.insert(0, str(ROOT / "scripts"))
 # Others edit the project while the benchmark runs, so everything is measured on a snapshot of it taken at
 # the start (generator, templates, schema, registry, theme overrides, docs, mkdocs.yml, codes): SRC.
 SNAPSHOT = ("generator", "schema", "reference", "overrides", "docs", "codes", "mkdocs.yml")

@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -15,14 +14,9 @@ from pathlib import Path
 
 import common as c
 from common import ENV, PY, Results, log, median, spread
+from support import free_port
 
 # ------------------------------------------------------------------------------------ 4: live preview
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str, timeout: float = 30) -> str | None:

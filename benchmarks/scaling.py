@@ -75,7 +75,7 @@ def bench_scaling(results: Results, source_codes: Path, work: Path, repeat: int,
     for label, rel in (
         ("home page", "index.html"),
         ("4xx class page", "4xx/index.html"),
-        ("search index", "search/search_index.json"),
+        ("search index", "search/index.js"),
         ("sitemap.xml", "sitemap.xml"),
     ):
         a, b = (one / rel).stat().st_size, (ten / rel).stat().st_size

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import pipeline, seo
+from . import pipeline, search_index, seo
 from .render import render_robots
 from .safety import find_active_content
 from .schema import SCHEMA_PATH
@@ -78,6 +78,7 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
             log.error("invalid entries (left out of the preview until fixed):\n%s", message)
         self.result = result
         self.pages = {page.src_uri: page for page in result.pages}
+        self.sections_shown: dict[str, list[str]] = {}
         # Reproducible output: dates come from the entries, never from the clock. Set for every build (a
         # live preview rebuilds after an edit to `updated`), and put back afterwards (on_post_build).
         updated = datetime.strptime(result.reference.updated, "%Y-%m-%d").replace(tzinfo=timezone.utc)
@@ -89,7 +90,11 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         return files
 
     def on_post_build(self, config):
-        self._restore_epoch()
+        # After Material's search plugin (listed first in mkdocs.yml) has written search/search_index.json.
+        try:
+            search_index.write(Path(config.site_dir), self.result.reference, self.sections_shown)
+        finally:
+            self._restore_epoch()
 
     def on_build_error(self, error):
         self._restore_epoch()
@@ -109,6 +114,7 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         return server
 
     def on_page_content(self, html, page, config, files):
+        self.sections_shown[page.url] = search_index.sections_shown(html)
         findings = find_active_content(html)
         if findings:
             source = self.pages[page.file.src_uri].subject if page.file.src_uri in self.pages else None

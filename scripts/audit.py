@@ -28,17 +28,18 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_static import StaticServer, free_port  # noqa: E402
+from serve_static import StaticServer  # noqa: E402
+from support import CHROMIUM_ARGS, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
-    '--disable-sync --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"'
+# Lighthouse splits --chrome-flags at spaces outside quotes: quote the values that hold spaces.
+CHROME_FLAGS = " ".join(
+    flag if " " not in flag else '{}="{}"'.format(*flag.split("=", 1)) for flag in CHROMIUM_ARGS
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+TARGETS = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Home, a class page, and three code pages: the reference entry, a redirect and a 5xx page.
 DEFAULT_PAGES = ("", "4xx/", "404/", "301/", "503/")
 

@@ -31,6 +31,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+try:
+    from support import free_port  # noqa: F401  (run as a script, or imported with scripts/ on the path)
+except ImportError:
+    from scripts.support import free_port  # noqa: F401
+
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest\+json)|image/svg\+xml)")
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(css|js)$")
 TYPES = {
@@ -54,7 +59,9 @@ def _load(path: Path, mtime_ns: int) -> tuple[bytes, bytes, str]:
     return raw, compressed, etag
 
 
-def make_handler(root: Path):
+def make_handler(root: Path, on_sent=None):
+    """The request handler class serving ``root``; ``on_sent(path, head_bytes, body_bytes)``, when given,
+    hears of every answer: the bytes of its status line and headers, and of its (gzip) body."""
     root = root.resolve()
 
     class Handler(BaseHTTPRequestHandler):
@@ -127,9 +134,17 @@ def make_handler(root: Path):
             self.end_headers()
             if not head_only:
                 self.wfile.write(body)
+                self._body_bytes = len(body)
+
+        def end_headers(self):
+            self._header_bytes = sum(map(len, getattr(self, "_headers_buffer", []))) + 2
+            super().end_headers()
 
         def do_GET(self):
+            self._header_bytes = self._body_bytes = 0
             self._send(head_only=False)
+            if on_sent is not None:
+                on_sent(urlsplit(self.path).path, self._header_bytes, self._body_bytes)
 
         def do_HEAD(self):
             self._send(head_only=True)
@@ -147,8 +162,8 @@ class _Server(ThreadingHTTPServer):
 class StaticServer:
     """A loopback static server in a background thread: ``with StaticServer(dir) as url: ...``."""
 
-    def __init__(self, root: Path, port: int = 0):
-        self.httpd = _Server(("127.0.0.1", port), make_handler(Path(root)))
+    def __init__(self, root: Path, port: int = 0, on_sent=None):
+        self.httpd = _Server(("127.0.0.1", port), make_handler(Path(root), on_sent))
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -161,15 +176,6 @@ class StaticServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self._thread.join()
-
-
-def free_port() -> int:
-    """A loopback port that is free now (for a site that must know its own URL before it is built)."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main() -> None:

@@ -287,10 +287,31 @@ def test_dark_mode_toggle_and_no_google_fonts(site):
     "query,code", [("404", 404), ("not found", 404), ("unprocessable entity", 422), ("rate limit", 429)]
 )
 def test_search_index_has_the_words_people_type(site, query, code):
+    """search/index.js, the index the site's search worker loads: the page's names, keywords and summary."""
     import json
 
-    index = json.loads((site.root / "search" / "search_index.json").read_text())
-    page_docs = [d for d in index["docs"] if d["location"] == f"{code}/"]
-    assert page_docs, f"/{code}/ not in the search index"
-    words = " ".join(d["title"] + " " + d["text"] for d in page_docs).lower()
-    assert query in words
+    text = (site.root / "search" / "index.js").read_text(encoding="utf-8")
+    assert text.startswith("self.__searchIndex=")
+    index = json.loads(text.removeprefix("self.__searchIndex=").rstrip().rstrip(";"))
+    rows = [row for row in index["pages"] if row[0] == f"{code}/"]
+    assert rows, f"/{code}/ not in the search index"
+    location, title, boost, names, keywords, spec, cited, summary = rows[0]
+    assert query in " ".join([title, *names, *keywords, summary]).lower()
+
+
+def test_search_index_has_every_section_number_a_page_shows(site, reference):
+    """The spec badge ("RFC 9110 §15.5.20") and every "§" number in the page's HTML are searchable."""
+    import json
+    import re
+
+    text = (site.root / "search" / "index.js").read_text(encoding="utf-8")
+    index = json.loads(text.removeprefix("self.__searchIndex=").rstrip().rstrip(";"))
+    rows = {row[0]: row for row in index["pages"]}
+    for entry in reference.entries:
+        row = rows[entry.path]
+        if entry.spec:
+            assert row[5] == [entry.spec.label]
+        article = site.soup(entry.path).select_one("article").get_text(" ")
+        shown = set(re.findall(r"§\s*(\d+(?:\.\d+)*)", article))
+        missing = shown - set(row[6].split())
+        assert not missing, f"/{entry.path}: sections shown but not indexed: {missing}"

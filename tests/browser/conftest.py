@@ -16,17 +16,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from scripts.support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list of flags for tests, scripts, benchmarks)
+
 SKIP_LINE = "browser tests skipped: install Debian chromium (apt-get install chromium) to run them"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 _SUMMARY = pytest.StashKey[list]()  # lines for the terminal summary (search figures)
 _SKIPPED = pytest.StashKey[str]()  # the one line saying why the browser suite did not run
 
