@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from .model import Reference
@@ -35,11 +36,20 @@ _SPACE = re.compile(r"\s+")
 # A word as the worker reads it (search-worker.js, WORD): "15.5.20", "client_max_body_size" and "cloudflare's"
 # are one word each.
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+_PARTS = re.compile(r"[._']+")
+_LETTER = re.compile(r"[a-z]")
 
 
 def distinct_words(text: str) -> str:
-    """The distinct words of ``text``, lowercase, sorted, joined by spaces."""
-    return " ".join(sorted(set(_WORD.findall(text.lower().replace("’", "'")))))
+    """The distinct words of ``text``, normalised as the worker normalises a query (lowercase, accents
+    dropped, ’ as '), with the parts of words like "http.statusnotfound", sorted, joined by spaces."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    found = set(_WORD.findall(text))
+    # A word with letters also stands for its parts ("http.statusnotfound" -> "statusnotfound"), as the
+    # worker splits a query's words; stored here so that the worker only splits at spaces.
+    found |= {part for word in found if _LETTER.search(word) for part in _PARTS.split(word) if part}
+    return " ".join(sorted(found))
 
 
 def sections_shown(page_html: str) -> list[str]:

@@ -54,17 +54,21 @@
       };
     });
     index.docs.forEach(function (row) {
-      pages[row[0]].docs.push({ anchor: row[1], title: row[2], text: row[3], titleWords: words(row[2]), textWords: words(row[3]) });
+      pages[row[0]].docs.push({ anchor: row[1], title: row[2], titleWords: words(row[2]), textWords: row[3].split(" ") });  // stored split and normalised
     });
 
-    // postings[word] = [[page, field weight, count], ...]; one list of every word for prefix matches.
-    var postings = Object.create(null);
+    // postings.get(word) = [page, field weight, count, page, field weight, count, ...] (flat: building the
+    // index allocates little); one sorted list of every word for prefix matches.
+    var postings = new Map();
+    function post(word, page, weight, count) {
+      var list = postings.get(word);
+      if (!list) postings.set(word, list = []);
+      list.push(page, weight, count);
+    }
     function add(page, weight, text) {
-      var counts = Object.create(null);
-      words(text).forEach(function (w) { counts[w] = (counts[w] || 0) + 1; });
-      Object.keys(counts).forEach(function (w) {
-        (postings[w] = postings[w] || []).push([page, weight, counts[w]]);
-      });
+      var counts = new Map();
+      (typeof text === "string" ? words(text) : text).forEach(function (w) { counts.set(w, (counts.get(w) || 0) + 1); });
+      counts.forEach(function (count, w) { post(w, page, weight, count); });
     }
     pages.forEach(function (p, i) {
       add(i, NAME, p.names.join(" "));
@@ -72,15 +76,18 @@
       add(i, KEYWORD, p.keywords.join(" "));
       add(i, CITED, p.cited);
       add(i, SUMMARY, p.summary);
-      p.docs.forEach(function (d) { add(i, HEADING, d.title); add(i, TEXT, d.text); });
+      p.docs.forEach(function (d) {
+        add(i, HEADING, d.titleWords);
+        for (var k = 0; k < d.textWords.length; k++) post(d.textWords[k], i, TEXT, 1);  // stored distinct
+      });
     });
-    var vocabulary = Object.keys(postings).sort();
+    var vocabulary = Array.from(postings.keys()).sort();
 
     /* Words of the index that a query word matches: itself (strength 1), and longer words it starts
      * (strength PREFIX) when it has 2 characters or more, or is the word being typed. */
     function expand(word, last) {
       var out = [];
-      if (postings[word]) out.push([word, 1]);
+      if (postings.has(word)) out.push([word, 1]);
       if (word.length < 2 && !last) return out;
       var lo = 0, hi = vocabulary.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (vocabulary[mid] < word) lo = mid + 1; else hi = mid; }
@@ -114,14 +121,15 @@
       query.forEach(function (word, q) {
         var best = new Float64Array(pages.length), hit = new Uint8Array(pages.length), df = 0;
         expand(word, q === query.length - 1).forEach(function (pair) {
-          postings[pair[0]].forEach(function (post) {
+          var list = postings.get(pair[0]);
+          for (var k = 0; k < list.length; k += 3) {
+            var page = list[k], field = list[k + 1], count = list[k + 2];
             // Text counts saturate (a word said ten times is not ten times as relevant); other fields count once.
-            var weight = post[1] === TEXT ? TEXT * 2.2 * post[2] / (post[2] + 1.2) : post[1];
-            var value = weight * pair[1];
-            if (!hit[post[0]]) { hit[post[0]] = 1; df++; }
+            var value = (field === TEXT ? TEXT * 2.2 * count / (count + 1.2) : field) * pair[1];
+            if (!hit[page]) { hit[page] = 1; df++; }
             // The best field counts in full, the others a little (a word in the name and the text beats the name alone).
-            best[post[0]] = Math.max(best[post[0]], value) + 0.1 * Math.min(best[post[0]], value);
-          });
+            best[page] = Math.max(best[page], value) + 0.1 * Math.min(best[page], value);
+          }
         });
         var idf = Math.log(1 + pages.length / (df || 1));
         for (var i = 0; i < pages.length; i++) if (hit[i]) { scores[i] += idf * best[i]; found[i]++; }
