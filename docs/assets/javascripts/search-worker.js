@@ -6,7 +6,8 @@
  *
  * Ranking, from the data and a few generic weights (no list of queries anywhere):
  * - a query that is a page's name (the H1 without or with its number, the registered phrase, the common
- *   name, a former name), its number, or its own specification section ranks that page first;
+ *   name, a former name) or its number ranks that page first; its own specification section ("15.5.20")
+ *   weighs like a name and is rare, so it does too;
  * - otherwise every query word scores in the best field it occurs in: names and own sections above
  *   keywords, keywords above the summary, the summary above headings and headings above the text; rare words
  *   count more than common ones (inverse document frequency), and a page that has every word beats one
