@@ -1,0 +1,119 @@
+"""Outputs for tools rather than browsers: each code page as clean Markdown (``/NNN/index.md``), ``/llms.txt``
+and the OpenSearch description (``/opensearch.xml``). Plain functions of the model; no engine here.
+
+The Markdown twin is CommonMark without the site's extensions (no ``{ attr }`` lists, admonitions or HTML)
+and every link is absolute, so the file reads the same pasted anywhere. Its prose is the entry's own, with
+links rewritten by ``api.absolute_links`` (the JSON API uses the same function).
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+import jinja2
+
+from . import api
+from .model import Entry, Reference
+from .render import TEMPLATES
+
+LLMS_TXT = "llms.txt"
+OPENSEARCH = "opensearch.xml"
+OPENSEARCH_TYPE = "application/opensearchdescription+xml"
+
+
+def _fence(text: str, language: str = "") -> str:
+    """A fenced block no content can close early (a longer fence than any backtick run inside)."""
+    body = str(text).replace("\r\n", "\n").rstrip("\n")
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{body}\n{fence}"
+
+
+def _code(value: str) -> str:
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    ticks = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def _item(value: str) -> str:
+    """Indent continuation lines so multi-line prose stays inside its list item."""
+    lines = str(value).strip("\n").split("\n")
+    return "\n".join([lines[0]] + [("  " + line) if line.strip() else "" for line in lines[1:]])
+
+
+def _finalize(value):
+    # Plain-text fields print as written (whitespace folded); None prints nothing.
+    if value is None:
+        return ""
+    return value
+
+
+def _environment(site_url: str, code: int | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # Markdown for tools: nothing here is rendered as HTML by us
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md=lambda text: api.absolute_links(text, site_url, code) or "",
+        fence=_fence,
+        code=_code,
+        item=_item,
+        url=str,
+    )
+    return env
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, one newline at the end (outside fences, blank runs carry no meaning)."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def code_markdown(entry: Entry, reference: Reference, site_url: str) -> str:
+    """The Markdown twin of ``entry``'s page; ``site_url`` is absolute and ends in "/"."""
+    env = _environment(site_url, entry.code)
+    related = [(reference.by_code[r.code], r.why) for r in entry.related if r.code in reference.by_code]
+    text = env.get_template("code.twin.md.j2").render(
+        e=entry,
+        ref=reference,
+        cls=reference.class_of(entry),
+        related=related,
+        site_url=site_url,
+        doc=api.summary_fields(entry, reference, site_url),
+    )
+    return _tidy(text)
+
+
+def llms_txt(reference: Reference, site_url: str, site_name: str, description: str) -> str:
+    """``/llms.txt`` (https://llmstxt.org): title, one-paragraph summary, links to every code's Markdown by class."""
+    text = _environment(site_url).get_template("llms.txt.j2").render(
+        ref=reference, site_url=site_url, site_name=site_name, description=" ".join(description.split())
+    )
+    return _tidy(text)
+
+
+def opensearch_xml(site_url: str, site_name: str, description: str) -> str:
+    """An OpenSearch 1.1 description: browsers offer to add the site as a search engine opening ``?q=``.
+
+    Source: OpenSearch 1.1 Draft 6, "OpenSearch description document" (ShortName at most 16 characters,
+    Description at most 1024, Url template with ``{searchTerms}``).
+    """
+    short = site_name if len(site_name) <= 16 else site_name[:16].rstrip()
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">\n'
+        f"  <ShortName>{escape(short)}</ShortName>\n"
+        f"  <LongName>{escape(site_name)}</LongName>\n"
+        f"  <Description>{escape(' '.join(description.split())[:1024])}</Description>\n"
+        "  <InputEncoding>UTF-8</InputEncoding>\n"
+        f"  <Url type=\"text/html\" method=\"get\" template={quoteattr(site_url + '?q={searchTerms}')}/>\n"
+        f"  <Url type={quoteattr(OPENSEARCH_TYPE)} rel=\"self\" template={quoteattr(site_url + OPENSEARCH)}/>\n"
+        "</OpenSearchDescription>\n"
+    )

@@ -1,0 +1,118 @@
+"""The ``httpstatus`` command, run as a user runs it: the console script in a subprocess, from outside the
+repository. The slow test installs the repository into a new virtual environment first (``pip install .``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.lookup import match_strength, search
+
+from .sitebuild import ROOT
+
+SCRIPT = Path(sys.executable).parent / "httpstatus"
+API_SCHEMA = json.loads((ROOT / "schema" / "api-v1.schema.json").read_text(encoding="utf-8"))
+
+
+def run(script: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    return subprocess.run([str(script), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+
+
+def check_commands(script: Path, cwd: Path) -> None:
+    """What each documented command prints, and its exit status."""
+    found = run(script, "404", cwd=cwd)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.startswith("404 Not Found\n")
+    for expected in ("Standing:", "RFC 9110 §15.5.5", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5"):
+        assert expected in found.stdout
+    assert "Page:      https://http-status-codes.example/404/" in found.stdout
+
+    ranked = run(script, "rate limit", cwd=cwd)
+    assert ranked.returncode == 0, ranked.stderr
+    first = ranked.stdout.splitlines()[0]
+    assert first.startswith("429 Too Many Requests"), ranked.stdout
+
+    cls = run(script, "4xx", cwd=cwd)
+    assert cls.returncode == 0, cls.stderr
+    codes = [line.split()[0] for line in cls.stdout.splitlines()[2:] if line.strip()]
+    assert codes[0] == "400" and "404" in codes and all(c.startswith("4") for c in codes), cls.stdout
+
+    document = run(script, "--json", "429", cwd=cwd)
+    assert document.returncode == 0, document.stderr
+    data = json.loads(document.stdout)
+    jsonschema.validate(data, {"$ref": "#/$defs/entry", "$defs": API_SCHEMA["$defs"]})
+    assert data["code"] == 429 and data["phrase"] == "Too Many Requests"
+
+    unknown = run(script, "999999", cwd=cwd)
+    assert unknown.returncode == 1
+    assert unknown.stdout == ""
+    assert "no entry for status code 999999" in unknown.stderr and "httpstatus 4xx" in unknown.stderr
+
+    nothing = run(script, "xyzzy plugh", cwd=cwd)
+    assert nothing.returncode == 1 and "nothing matches" in nothing.stderr
+
+    usage = run(script, "--no-such-option", "404", cwd=cwd)
+    assert usage.returncode == 2 and "Usage:" in usage.stderr
+    assert run(script, cwd=cwd).returncode == 2  # no query at all
+
+    helped = run(script, "--help", cwd=cwd)
+    assert helped.returncode == 0
+    assert 'httpstatus "rate limit"' in helped.stdout and "httpstatus --json 429" in helped.stdout
+
+
+def test_console_script_of_the_development_install(tmp_path):
+    assert SCRIPT.is_file(), f"{SCRIPT} is missing: run `make validate` (pip install -e '.[test]')"
+    check_commands(SCRIPT, cwd=tmp_path)
+
+
+def test_ranking_prefers_names_then_former_names_then_keywords(reference):
+    # 302's former name is "Moved Temporarily"; 301's phrase is "Moved Permanently"; 308 lists it as a keyword.
+    assert [m.entry.code for m in search(reference, "moved permanently")][:1] == [301]
+    assert search(reference, "moved temporarily")[0].entry.code == 302
+    assert search(reference, "Request Entity Too Large")[0].entry.code == 413  # a former name of 413
+    assert search(reference, "teapot")[0].entry.code == 418
+    assert search(reference, "xyzzy") == []
+
+
+def test_match_strength_orders_exact_phrase_words():
+    assert match_strength("not found", "Not Found") > match_strength("not found", "Not Found Here")
+    assert match_strength("not found", "Not Found Here") > match_strength("found not", "Not Found Here")
+    assert match_strength("found not", "Not Found Here") > match_strength("not here", "Not Found")
+    assert match_strength("gone", "Not Found") == 0
+
+
+@pytest.mark.slow
+def test_pip_install_in_a_new_virtual_environment(tmp_path):
+    """From a copy of the repository's files (as a fresh clone has them), ``pip install .`` into a new venv gives a
+    working ``httpstatus``, run from a folder that is not the repository."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True)
+    assert listed.returncode == 0, listed.stderr
+    clone = tmp_path / "clone"
+    for name in listed.stdout.splitlines():
+        source = ROOT / name
+        if source.is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, clone / name)
+    env_dir = tmp_path / "env"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    installed = subprocess.run(
+        [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(clone)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=900,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(clone)  # the installed command must not need the source tree
+    check_commands(env_dir / "bin" / "httpstatus", cwd=elsewhere)
