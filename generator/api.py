@@ -22,8 +22,8 @@ SCHEMA_FILE = f"{API_PATH}schema.json"
 _PROSE_LINK = re.compile(r"\]\(\s*(\.\./(\d{3,})/|#)([\w-]*)\)")
 
 
-def absolute_links(text: Markdown | str | None, site_url: str, code: int) -> str | None:
-    """``text`` (validated Markdown prose of entry ``code``) with its internal links made absolute.
+def absolute_links(text: Markdown | str | None, site_url: str, number: str) -> str | None:
+    """``text`` (validated Markdown prose of the entry numbered ``number``, "404") with internal links made absolute.
 
     ``[503](../503/)`` -> ``[503](https://site/503/)``, ``[x](#caching)`` -> ``[x](https://site/404/#caching)``.
     https:// links are left as they are (the links rule allows nothing else). Returns None for None.
@@ -32,7 +32,7 @@ def absolute_links(text: Markdown | str | None, site_url: str, code: int) -> str
         return None
 
     def replace(match: re.Match) -> str:
-        target = match.group(2) or str(code)
+        target = match.group(2) or number
         anchor = match.group(3)
         if match.group(1) == "#":
             return f"]({site_url}{target}/#{anchor})"
@@ -41,16 +41,16 @@ def absolute_links(text: Markdown | str | None, site_url: str, code: int) -> str
     return _PROSE_LINK.sub(replace, str(text))
 
 
-def page_url(site_url: str, code: int) -> str:
-    return f"{site_url}{code}/"
+def page_url(site_url: str, entry: Entry) -> str:
+    return f"{site_url}{entry.path}"
 
 
-def markdown_url(site_url: str, code: int) -> str:
-    return f"{site_url}{code}/index.md"
+def markdown_url(site_url: str, entry: Entry) -> str:
+    return f"{site_url}{entry.path}index.md"
 
 
-def api_url(site_url: str, code: int) -> str:
-    return f"{site_url}{API_PATH}{code}.json"
+def api_url(site_url: str, entry: Entry) -> str:
+    return f"{site_url}{API_PATH}{entry.number}.json"
 
 
 def _spec(entry: Entry) -> dict | None:
@@ -71,8 +71,10 @@ def summary_fields(entry: Entry, reference: Reference, site_url: str) -> dict:
 
     Takes an entry of ``reference`` and the site's absolute URL ending in "/"; returns a JSON-ready dict.
     """
+    code_class = reference.class_of(entry)  # None for a number outside 100-599
     return {
         "code": entry.code,
+        "number": entry.number,
         "phrase": entry.phrase,
         "common_name": entry.common_name,
         "title": entry.title,
@@ -80,13 +82,13 @@ def summary_fields(entry: Entry, reference: Reference, site_url: str) -> dict:
         "keywords": list(entry.keywords),
         "standing": entry.standing,
         "standing_label": entry.standing_label,
-        "class": reference.class_of(entry).id,
+        "class": code_class.id if code_class else None,
         "spec": _spec(entry),
         "summary": entry.summary,
         "cacheable": entry.cacheable,
-        "url": page_url(site_url, entry.code),
-        "markdown_url": markdown_url(site_url, entry.code),
-        "api_url": api_url(site_url, entry.code),
+        "url": page_url(site_url, entry),
+        "markdown_url": markdown_url(site_url, entry),
+        "api_url": api_url(site_url, entry),
         "updated": entry.updated,
     }
 
@@ -97,10 +99,8 @@ def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
     Prose fields are Markdown with absolute links; plain-text fields are plain text. Related codes that
     have no entry in ``reference`` are left out, as on the page.
     """
-    code = entry.code
-
     def md(value):
-        return absolute_links(value, site_url, code)
+        return absolute_links(value, site_url, entry.number)
 
     registration = entry.registration
     document = summary_fields(entry, reference, site_url)
@@ -132,7 +132,7 @@ def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
                 for x in entry.examples
             ],
             "related": [
-                {"code": r.code, "why": md(r.why), "url": page_url(site_url, r.code)}
+                {"code": r.code, "why": md(r.why), "url": page_url(site_url, reference.by_code[r.code])}
                 for r in entry.related
                 if r.code in reference.by_code
             ],
@@ -142,8 +142,30 @@ def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
             "best_practices": [md(x) for x in entry.best_practices],
             "faq": [{"question": q.question, "answer": md(q.answer)} for q in entry.faq],
             "constants": [
-                {"language": c.language, "label": c.label, "name": c.name, "note": c.note} for c in entry.constants
+                {
+                    "language": c.language,
+                    "label": c.label,
+                    "names": [
+                        {"name": n.name, "state": n.state, "status": "".join(f" {t}" if code else t for t, code in n.status).strip() or None}
+                        for n in c.names
+                    ],
+                    "note": c.note,
+                }
+                for c in entry.constants
             ],
+            "no_constant": list(entry.no_constant),
+            "sources": [
+                {
+                    "kind": s.kind,
+                    "title": s.title,
+                    "url": s.url,
+                    "checked": s.checked,
+                    "vendor": s.vendor,
+                    "version": s.version,
+                }
+                for s in entry.sources
+            ],
+            "reviewed": entry.reviewed,
             "vendors": [
                 {
                     "vendor": v.vendor,

@@ -41,7 +41,12 @@ def _wrap(label: str, text: str) -> str:
 
 def describe(entry: Entry, reference: Reference, site_url: str) -> str:
     """The text ``httpstatus NNN`` prints for one entry."""
-    lines = [entry.title, _wrap("Standing:", entry.standing_label), _wrap("Class:", reference.class_of(entry).title)]
+    code_class = reference.class_of(entry)
+    lines = [
+        entry.title,
+        _wrap("Standing:", entry.standing_label),
+        _wrap("Class:", code_class.title if code_class else "none (outside 100-599: not a status code)"),
+    ]
     if entry.common_name:
         lines.append(_wrap("Registered:", entry.phrase))
     if entry.aliases:
@@ -51,12 +56,12 @@ def describe(entry: Entry, reference: Reference, site_url: str) -> str:
         lines.append(_wrap("Spec:", f"{entry.spec.label} {entry.spec.url}"))
     else:
         lines.append(_wrap("Spec:", "none (unofficial, vendor-specific)"))
-    lines.append(_wrap("Page:", api.page_url(site_url, entry.code)))
+    lines.append(_wrap("Page:", api.page_url(site_url, entry)))
     return "\n".join(lines)
 
 
 def _one_line(entry: Entry, width: int = 100) -> str:
-    return textwrap.shorten(f"{entry.code}  {entry.name} - {entry.summary}", width=width, placeholder="...")
+    return textwrap.shorten(f"{entry.number}  {entry.name} - {entry.summary}", width=width, placeholder="...")
 
 
 def _emit_json(data) -> None:

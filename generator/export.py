@@ -1,73 +1,25 @@
-"""Engine-neutral output: the rendered Markdown pages and one JSON document per entry, written to a folder
-with no site engine involved (``python -m generator render --out DIR``). Never imports MkDocs.
+"""Engine-neutral output: every output of the site except the HTML, written to a folder with no site engine
+involved (``python -m generator render --out DIR``). Never imports MkDocs.
 
-Layout of ``DIR`` (shaped so that ``api/`` can be served as it is, as /api/v1/404.json and /api/v1/codes.json):
+Layout of ``DIR``:
 
-    pages/index.md, pages/4xx.md, pages/404.md ...   the Markdown the MkDocs plugin hands to MkDocs
-    pages/robots.txt
-    api/v1/404.json ...                              the whole entry as the model holds it
-    api/v1/codes.json                                the index: every code with its phrase, summary, links
+    pages/index.md, pages/4xx.md, pages/404.md ...   the Markdown the MkDocs plugin hands MkDocs to render
+    api/v1/codes.json, api/v1/404.json ...           the JSON API (generator/api.py), served as it is
+    404/index.md ..., llms.txt, opensearch.xml,      every other file of the site, at its path on the site
+    robots.txt
 
-A new engine needs only templates around ``pages/`` (or reads ``api/``).
+A new engine needs only templates around ``pages/``; everything else is already the site's file. The kinds of
+output and their paths come from one registry (generator/kinds.py), the same one the MkDocs plugin uses.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import shutil
 import sys
 from pathlib import Path
 
-from . import pipeline
-from .model import Entry, Reference
-from .render import render_robots
+from . import pipeline, seo
 from .validate import Context
-
-API_VERSION = 1
-
-
-def _class_id(reference: Reference, entry: Entry) -> str | None:
-    """The class id ("4xx"); None for a number outside 100-599 (000, 783, 999), which belongs to no class."""
-    code_class = reference.class_of(entry)
-    return code_class.id if code_class else None
-
-
-def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
-    """The JSON document of one entry: every field of ``Entry`` (a field added to the model appears here
-    without a change to this module), plus its class and the address of its page and document."""
-    document = dataclasses.asdict(entry)
-    document["class"] = _class_id(reference, entry)
-    document["url"] = f"{site_url}{entry.path}"
-    document["api_url"] = f"{site_url}api/v{API_VERSION}/{entry.number}.json"
-    return document
-
-
-def index_document(reference: Reference, site_url: str) -> dict:
-    """The JSON index of every entry: code, phrase, names, standing, summary, class and links."""
-    return {
-        "api_version": API_VERSION,
-        "updated": reference.updated,
-        "count": len(reference.entries),
-        "codes": [
-            {
-                "code": e.code,
-                "phrase": e.phrase,
-                "common_name": e.common_name,
-                "standing": e.standing,
-                "summary": e.summary,
-                "class": _class_id(reference, e),
-                "url": f"{site_url}{e.path}",
-                "api_url": f"{site_url}api/v{API_VERSION}/{e.number}.json",
-                "updated": e.updated,
-            }
-            for e in reference.entries
-        ],
-    }
-
-
-def _dump(path: Path, data) -> None:
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def export(
@@ -86,7 +38,8 @@ def export(
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         print(f"{out}: exists and is not an empty folder; not writing into it", file=sys.stderr)
         return 1
-    result = pipeline.run(codes_dir, codes_dir.resolve().parent, edit_url_base, context)
+    site = seo.Site(pipeline.DEFAULT_SITE_NAME, site_url, pipeline.DEFAULT_SITE_DESCRIPTION)
+    result = pipeline.run(codes_dir, codes_dir.resolve().parent, edit_url_base, context, site=site)
     if not result.ok:
         print(pipeline.format_report(result.report), file=sys.stderr)
         print(f"not rendering: {out} was not written", file=sys.stderr)
@@ -94,19 +47,20 @@ def export(
     staging = out.with_name(f".{out.name}.rendering")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        pages, api = staging / "pages", staging / "api" / f"v{API_VERSION}"
-        pages.mkdir(parents=True)
-        api.mkdir(parents=True)
-        for page in result.pages:
-            (pages / page.src_uri).write_text(page.markdown, encoding="utf-8")
-        (pages / "robots.txt").write_text(render_robots(site_url), encoding="utf-8")
-        for entry in result.reference.entries:
-            _dump(api / f"{entry.number}.json", entry_document(entry, result.reference, site_url))
-        _dump(api / "codes.json", index_document(result.reference, site_url))
+        staging.mkdir(parents=True)
+        for page in result.engine_pages:
+            _write(staging / "pages" / page.src_uri, page.content)
+        for output in result.files:
+            _write(staging / output.src_uri, output.content)
         if out.exists():
             out.rmdir()
         staging.rename(out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"{len(result.pages)} pages and {len(result.reference.entries)} JSON documents written to {out}/")
+    print(f"{len(result.engine_pages)} pages and {len(result.files)} other files written to {out}/")
     return 0
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -19,7 +19,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import pipeline, search_index, seo
-from .render import render_robots
 from .safety import find_active_content
 from .schema import SCHEMA_PATH
 from .validate import Context
@@ -35,6 +34,14 @@ class InvalidEntries(PluginError):
     def __init__(self, report: str):
         super().__init__(f"{self.PREFIX}\n{report}")
         self.report = report
+
+
+def _as_is(config, path: str, content: str) -> File:
+    """A generated file MkDocs copies to ``path`` unchanged. Its source name is not ``path``: MkDocs would take
+    a Markdown twin (404/index.md) for a page to render."""
+    file = File.generated(config, path + ".as-is", content=content)
+    file.dest_uri = path
+    return file
 
 
 class StatusCodesConfig(base.Config):
@@ -66,7 +73,9 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         )
 
     def on_files(self, files, config):
-        result = pipeline.run(self.codes_dir, self.root, self.config.edit_url_base, self.context, partial=self.serving)
+        result = pipeline.run(
+            self.codes_dir, self.root, self.config.edit_url_base, self.context, partial=self.serving, site=self.site
+        )
         if result.report.warnings:
             # Info, not warning: `mkdocs build --strict` fails on warnings, and a date must never stop a build.
             log.info("dated facts to re-check:\n%s", "\n".join(str(p) for p in result.report.warnings))
@@ -84,9 +93,10 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         updated = datetime.strptime(result.reference.updated, "%Y-%m-%d").replace(tzinfo=timezone.utc)
         self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = str(int(updated.timestamp()))
-        for page in result.pages:
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
-        files.append(File.generated(config, "robots.txt", content=render_robots(self.site.url)))
+        for page in result.engine_pages:
+            files.append(File.generated(config, page.src_uri, content=page.content))
+        for output in result.files:
+            files.append(_as_is(config, output.src_uri, output.content))
         return files
 
     def on_post_build(self, config):

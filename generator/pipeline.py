@@ -5,15 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .kinds import Build, kind_named, render_all
 from .model import Reference, build_reference
 from .problems import Report
-from .render import Page, render_pages, render_problem_pages
+from .render import Page
+from .seo import Site
 from .validate import Context, validate_tree
 
 # Where "Edit this page" links point unless mkdocs.yml or the command line says otherwise.
 DEFAULT_EDIT_URL_BASE = "https://github.com/http-status-reference/http-status-reference/edit/main/"
 # The address in mkdocs.yml when SITE_URL is not set: a placeholder deployers replace.
 DEFAULT_SITE_URL = "https://http-status-codes.example/"
+DEFAULT_SITE_NAME = "HTTP Status Codes"
+# What llms.txt and opensearch.xml say when no engine config gives the site's description (``render --out``).
+DEFAULT_SITE_DESCRIPTION = (
+    "Every HTTP status code with its exact RFC section, full request/response examples, former names, "
+    "related codes and how your language names it."
+)
 
 
 @dataclass
@@ -26,21 +34,38 @@ class Result:
     def ok(self) -> bool:
         return not self.report
 
+    @property
+    def engine_pages(self) -> tuple[Page, ...]:
+        """The pages the engine renders to HTML with the theme (their content is Markdown)."""
+        return tuple(p for p in self.pages if kind_named(p.kind).engine_renders)
+
+    @property
+    def files(self) -> tuple[Page, ...]:
+        """Every other output, written to the site as it is (JSON, Markdown twins, llms.txt, opensearch.xml...)."""
+        return tuple(p for p in self.pages if not kind_named(p.kind).engine_renders)
+
 
 def run(
-    codes_dir: Path, root: Path, edit_url_base: str, context: Context | None = None, partial: bool = False
+    codes_dir: Path,
+    root: Path,
+    edit_url_base: str,
+    context: Context | None = None,
+    partial: bool = False,
+    site: Site | None = None,
 ) -> Result:
-    """Build pages from ``codes_dir``. With ``partial`` (live preview), files with problems are left out
-    and the rest is still rendered; otherwise any problem means no pages."""
+    """Every output of ``codes_dir`` (pages and files, one registry of kinds: generator/kinds.py).
+
+    ``site`` gives the name, address and description that absolute links and head metadata use (default: the
+    placeholder address). With ``partial`` (live preview), files with problems are left out and the rest is
+    still rendered, plus a page listing each broken file's problems; otherwise any problem means no pages.
+    """
     files, report = validate_tree(codes_dir, root, context)
     if report and not partial:
         return Result(report)
     broken = report.files()
     reference = build_reference([f for f in files if f.name not in broken])
-    pages = render_pages(reference, edit_url_base)
-    if partial:
-        taken = {page.src_uri for page in pages}
-        pages += [page for page in render_problem_pages(report) if page.src_uri not in taken]
+    site = site or Site(DEFAULT_SITE_NAME, DEFAULT_SITE_URL, DEFAULT_SITE_DESCRIPTION)
+    pages = render_all(Build(reference, site, edit_url_base, report, partial))
     return Result(report, reference, tuple(pages))
 
 

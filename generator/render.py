@@ -128,37 +128,21 @@ def make_environment() -> jinja2.Environment:
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: where it goes, its Markdown, and what it is about (for head metadata)."""
+    """One generated file: its path (``src_uri``: "404.md" for a page the engine renders, "api/v1/404.json" for a
+    file written as it is), its content, its kind (a name in ``generator.kinds.KINDS``) and what it is about."""
 
     src_uri: str
-    markdown: str
-    kind: str  # "home", "class" or "code"
+    content: str
+    kind: str
     subject: object = None
+
+    @property
+    def markdown(self) -> str:
+        """The content of a page the engine renders (its Markdown)."""
+        return self.content
 
 
 HOME_SEARCH_BOOST = 0.5  # lists every code: keep it below the code pages for a phrase search
-
-
-def render_pages(reference: Reference, edit_url_base: str) -> list[Page]:
-    env = make_environment()
-    code_template = env.get_template("code.md.j2")
-    class_template = env.get_template("class.md.j2")
-    home_template = env.get_template("home.md.j2")
-    pages = [Page("index.md", home_template.render(ref=reference, boost=HOME_SEARCH_BOOST), "home", reference)]
-    for code_class in reference.classes:
-        pages.append(
-            Page(
-                f"{code_class.id}.md",
-                class_template.render(ref=reference, cls=code_class, boost=HOME_SEARCH_BOOST),
-                "class",
-                code_class,
-            )
-        )
-    for entry in reference.entries:
-        pages.append(
-            Page(f"{entry.number}.md", render_entry(code_template, reference, entry, edit_url_base), "code", entry)
-        )
-    return pages
 
 
 def render_entry(template, reference: Reference, entry: Entry, edit_url_base: str) -> str:

@@ -152,19 +152,31 @@ def home_head(ref: Reference, canonical: str | None, site: Site) -> Head:
     return Head(site.name, site.description, canonical, "website", [website, term_set])
 
 
+def plain_head(canonical: str | None, site: Site, title: str | None = None) -> Head:
+    """Hand-written pages (about) and the preview page of a broken entry: plain metadata and breadcrumbs."""
+    name = title or site.name
+    return Head(
+        f"{name} - {site.name}",
+        site.description,
+        canonical,
+        "website",
+        [_breadcrumbs(site, [(site.name, site.url), (name, canonical)])],
+    )
+
+
 def head_for(page: Page | None, ref: Reference, canonical: str | None, site: Site, title: str | None = None) -> Head:
-    if page is None or page.kind == "problems":
-        # Hand-written pages (about) and the preview page of a broken entry: plain metadata and breadcrumbs.
-        name = title or site.name
-        return Head(
-            f"{name} - {site.name}",
-            site.description,
-            canonical,
-            "website",
-            [_breadcrumbs(site, [(site.name, site.url), (name, canonical)])],
+    """The head metadata of ``page``, as its kind (generator/kinds.py) says; ``page`` None is a hand-written page.
+
+    Raises ``kinds.UnknownKind`` when the page's kind is not registered, and ``ValueError`` when its kind is no
+    HTML page (a JSON document has no head): never the home page's head by default.
+    """
+    if page is None:
+        return plain_head(canonical, site, title)
+    from .kinds import kind_named  # kinds imports this module for its head functions
+
+    kind = kind_named(page.kind)
+    if kind.head is None:
+        raise ValueError(
+            f"{page.src_uri}: a {kind.name!r} file ({kind.media_type}) is not an HTML page and has no head"
         )
-    if page.kind == "code":
-        return code_head(page.subject, ref, canonical, site)
-    if page.kind == "class":
-        return class_head(page.subject, canonical, site)
-    return home_head(ref, canonical, site)
+    return kind.head(page, ref, canonical, site, title)

@@ -51,7 +51,7 @@ def _finalize(value):
     return value
 
 
-def _environment(site_url: str, code: int | None = None) -> jinja2.Environment:
+def _environment(site_url: str, number: str = "") -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,  # Markdown for tools: nothing here is rendered as HTML by us
@@ -62,7 +62,7 @@ def _environment(site_url: str, code: int | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        md=lambda text: api.absolute_links(text, site_url, code) or "",
+        md=lambda text: api.absolute_links(text, site_url, number) or "",
         fence=_fence,
         code=_code,
         item=_item,
@@ -78,7 +78,7 @@ def _tidy(text: str) -> str:
 
 def code_markdown(entry: Entry, reference: Reference, site_url: str) -> str:
     """The Markdown twin of ``entry``'s page; ``site_url`` is absolute and ends in "/"."""
-    env = _environment(site_url, entry.code)
+    env = _environment(site_url, entry.number)
     related = [(reference.by_code[r.code], r.why) for r in entry.related if r.code in reference.by_code]
     text = env.get_template("code.twin.md.j2").render(
         e=entry,
@@ -93,8 +93,10 @@ def code_markdown(entry: Entry, reference: Reference, site_url: str) -> str:
 
 def llms_txt(reference: Reference, site_url: str, site_name: str, description: str) -> str:
     """``/llms.txt`` (https://llmstxt.org): title, one-paragraph summary, links to every code's Markdown by class."""
-    text = _environment(site_url).get_template("llms.txt.j2").render(
-        ref=reference, site_url=site_url, site_name=site_name, description=" ".join(description.split())
+    text = (
+        _environment(site_url)
+        .get_template("llms.txt.j2")
+        .render(ref=reference, site_url=site_url, site_name=site_name, description=" ".join(description.split()))
     )
     return _tidy(text)
 
@@ -113,7 +115,7 @@ def opensearch_xml(site_url: str, site_name: str, description: str) -> str:
         f"  <LongName>{escape(site_name)}</LongName>\n"
         f"  <Description>{escape(' '.join(description.split())[:1024])}</Description>\n"
         "  <InputEncoding>UTF-8</InputEncoding>\n"
-        f"  <Url type=\"text/html\" method=\"get\" template={quoteattr(site_url + '?q={searchTerms}')}/>\n"
-        f"  <Url type={quoteattr(OPENSEARCH_TYPE)} rel=\"self\" template={quoteattr(site_url + OPENSEARCH)}/>\n"
+        f'  <Url type="text/html" method="get" template={quoteattr(site_url + "?q={searchTerms}")}/>\n'
+        f'  <Url type={quoteattr(OPENSEARCH_TYPE)} rel="self" template={quoteattr(site_url + OPENSEARCH)}/>\n'
         "</OpenSearchDescription>\n"
     )

@@ -43,9 +43,9 @@ def test_every_page_is_the_markdown_mkdocs_gets(rendered):
     result = pipeline.run(ROOT / "codes", ROOT, edit_url_base)
     assert result.ok
     written = {p.name: p.read_text(encoding="utf-8") for p in (rendered / "pages").glob("*.md")}
-    assert written == {page.src_uri: page.markdown for page in result.pages}
+    assert written == {page.src_uri: page.content for page in result.engine_pages}
     assert {"index.md", "4xx.md", "404.md"} <= set(written)
-    assert "Sitemap: https://status.test.example/sitemap.xml" in (rendered / "pages" / "robots.txt").read_text()
+    assert "Sitemap: https://status.test.example/sitemap.xml" in (rendered / "robots.txt").read_text()
 
 
 def test_one_json_document_per_entry_holds_the_whole_entry(rendered):
