@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast validate serve new bench audit clean
+.PHONY: site offline test test-fast validate serve new bench audit clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)  ## validate every entry, then build site/ (the old site/ stays if anything fails)
 	$(PY) -m generator build
+
+offline: $(STAMP)  ## the site as one zip that works opened from disk (file://), search included
+	$(PY) -m generator offline --out dist/http-status-reference-offline.zip
 
 validate: $(STAMP)  ## check every entry; prints file:line: field: message (STRICT=1: warnings fail too)
 	$(PY) -m generator validate $(if $(STRICT),--strict)
@@ -50,4 +53,4 @@ audit: $(STAMP) $(NODE_DEPS)  ## Lighthouse scores (mobile, median of 3 runs) of
 	$(PY) scripts/audit.py --runs 3
 
 clean:
-	rm -rf site .site.building-* .site.old-*
+	rm -rf site .site.building-* .site.old-* dist

@@ -1,4 +1,4 @@
-"""Command line: python -m generator {validate,build,serve,new,render}.
+"""Command line: python -m generator {validate,build,offline,serve,new,render}.
 
 ``validate``, ``new`` and ``render`` are plain Python and never import MkDocs; ``build`` and ``serve`` run
 MkDocs in this process through ``generator.mkdocs_build``, handing ``--codes`` and ``--skip-rule`` to the
@@ -61,6 +61,23 @@ def cmd_build(args) -> int:
     return status
 
 
+def cmd_offline(args) -> int:
+    import tempfile
+
+    from .bundle import zip_folder
+    from .mkdocs_build import build_site
+
+    out = Path(args.out)
+    with tempfile.TemporaryDirectory(prefix="offline-") as work:
+        site = Path(work) / "http-status-reference"
+        status = build_site(site, Path(args.config), codes_dir=args.codes, skip_rules=args.skip_rule, offline=True)
+        if status:
+            return status
+        size = zip_folder(site, out)
+    print(f"offline copy written to {out} ({size:,} bytes); unzip it and open http-status-reference/index.html")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from .mkdocs_build import serve
 
@@ -105,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site with mkdocs build --strict (validating every entry)")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--config", default="mkdocs.yml")
+    offline = sub.add_parser("offline", help="build the copy that works from disk (file://) as a zip")
+    offline.add_argument("--out", default="dist/http-status-reference-offline.zip", help="zip file to write")
+    offline.add_argument("--config", default="mkdocs.yml")
     serve = sub.add_parser("serve", help="live preview with mkdocs serve --livereload")
     serve.add_argument("--config", default="mkdocs.yml")
     serve.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT")
@@ -123,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         "validate": cmd_validate,
         "build": cmd_build,
         "serve": cmd_serve,
+        "offline": cmd_offline,
         "render": cmd_render,
         "new": cmd_new,
     }[args.command]

@@ -58,19 +58,19 @@ def _dumps(data) -> str:
 
 
 def _home(build: Build):
-    template = make_environment().get_template("home.md.j2")
+    template = make_environment(build.site.directory_urls).get_template("home.md.j2")
     yield Page("index.md", template.render(ref=build.reference, boost=HOME_SEARCH_BOOST), "home", build.reference)
 
 
 def _classes(build: Build):
-    template = make_environment().get_template("class.md.j2")
+    template = make_environment(build.site.directory_urls).get_template("class.md.j2")
     for code_class in build.reference.classes:
         markdown = template.render(ref=build.reference, cls=code_class, boost=HOME_SEARCH_BOOST)
         yield Page(f"{code_class.id}.md", markdown, "class", code_class)
 
 
 def _codes(build: Build):
-    template = make_environment().get_template("code.md.j2")
+    template = make_environment(build.site.directory_urls).get_template("code.md.j2")
     for entry in build.reference.entries:
         yield Page(
             f"{entry.number}.md", render_entry(template, build.reference, entry, build.edit_url_base), "code", entry

@@ -117,6 +117,23 @@ def _invalid_entries(error: BaseException) -> InvalidEntries | None:
     return None
 
 
+# The offline copy (``offline=True``): Material's offline plugin (file:// links, the search index as a script)
+# plus a vendored iframe-worker shim, which the plugin would otherwise load from unpkg.com (generator/vendor/).
+OFFLINE_SHIM = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
+OFFLINE_SHIM_PATH = "assets/javascripts/iframe-worker-shim.js"
+
+
+def _make_offline(config) -> None:
+    """Turn a loaded config into the offline copy's: the offline plugin on, the local shim as its polyfill."""
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    plugin = OfflinePlugin()
+    plugin.load_config({"enabled": True})
+    config.plugins["material/offline"] = plugin
+    # The plugin adds unpkg's shim only when no polyfill names iframe-worker: this one is found first.
+    config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM_PATH]
+
+
 def build_site(
     site_dir: Path,
     config_file: Path,
@@ -126,11 +143,13 @@ def build_site(
     site_url: str | None = None,
     quiet: bool = False,
     stream: TextIO | None = None,
+    offline: bool = False,
 ) -> int:
     """``mkdocs build --strict`` of ``config_file`` into a temporary sibling of ``site_dir``, swapped in only when
     the build succeeds, so a failed build (invalid entries included: the plugin validates them) never leaves a
     half-written or clobbered site.
 
+    With ``offline``, the copy that works from disk (``file://``): page links end in .html, search needs no server.
     Returns 0 on success and 1 on failure, after printing why to ``stream`` (standard error by default).
     Anything but a MkDocs error (a bug) is raised, after the staging folder is removed.
     """
@@ -149,7 +168,12 @@ def build_site(
             site_url=site_url,
             strict=True,
         )
+        if offline:
+            _make_offline(config)
         build(config)
+        if offline:
+            (staging / OFFLINE_SHIM_PATH).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(OFFLINE_SHIM, staging / OFFLINE_SHIM_PATH)
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)
         invalid = _invalid_entries(error)

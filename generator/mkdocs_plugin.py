@@ -7,6 +7,7 @@ render`` writes the same pages without any engine.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from datetime import datetime, timezone
@@ -73,6 +74,8 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         )
 
     def on_files(self, files, config):
+        # Read here, not in on_config: another plugin's on_config may change it (Material's offline plugin does).
+        self.site = dataclasses.replace(self.site, directory_urls=config.use_directory_urls)
         result = pipeline.run(
             self.codes_dir, self.root, self.config.edit_url_base, self.context, partial=self.serving, site=self.site
         )

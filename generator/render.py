@@ -110,7 +110,21 @@ def _front_matter(meta: dict) -> Trusted:
     return Trusted("\n".join(lines))
 
 
-def make_environment() -> jinja2.Environment:
+def _site_link(directory_urls: bool):
+    """``site_link(name)``: the link from a top-level generated page (404.md, 4xx.md) to the page ``name``
+    ("" = home), for raw HTML that the engine does not rewrite: ../4xx/ with directory URLs, 4xx.html without
+    (the offline copy opened from disk)."""
+
+    def site_link(name: str) -> Trusted:
+        if directory_urls:
+            return _url(f"../{name}/" if name else "../")
+        return _url(f"{name or 'index'}.html")
+
+    return site_link
+
+
+def make_environment(directory_urls: bool = True) -> jinja2.Environment:
+    """The Jinja environment of the site's Markdown pages; ``directory_urls`` as the engine will publish them."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,  # output is Markdown; _finalize does the escaping
@@ -123,6 +137,7 @@ def make_environment() -> jinja2.Environment:
     env.filters.update(
         html=_html, url=_url, fence=_fence, item=_item, cell=_cell, code=_code, front_matter=_front_matter
     )
+    env.globals["site_link"] = _site_link(directory_urls)
     return env
 
 

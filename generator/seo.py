@@ -21,6 +21,7 @@ class Site:
     url: str | None  # absolute, ending in "/"; None when site_url is not set
     description: str
     language: str = "en"
+    directory_urls: bool = True  # pages at 404/ (False: 404.html, the offline copy)
 
     def absolute(self, path: str) -> str | None:
         return self.url + path if self.url else None
