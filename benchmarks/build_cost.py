@@ -87,7 +87,7 @@ def time_stages(codes: Path, root: Path, skip_rules, repeat: int) -> dict[str, f
         assert not report, c.pipeline.format_report(report)
         reference = c.build_reference(files)
         t3 = time.process_time()
-        c.render_pages(reference, EDIT_URL_BASE)
+        c.render_all(c.Build(reference, c.seo.Site("bench", "https://http-status-codes.example/", ""), EDIT_URL_BASE))
         t4 = time.process_time()
         for name, seconds in zip(samples, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             samples[name].append(seconds)

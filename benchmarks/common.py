@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 SNAPSHOT = ("generator", "schema", "reference", "overrides", "docs", "codes", "mkdocs.yml")
 SRC = ROOT
 # The generator is imported from the snapshot by use_snapshot().
-pipeline = load_tree = build_reference = render_pages = render_robots = Context = validate_files = None
+pipeline = load_tree = build_reference = render_all = Build = render_robots = Context = validate_files = None
 seo = find_active_content = None
 
 PY = sys.executable
@@ -205,8 +205,10 @@ def make_plain_project(directory: Path, project: Project) -> Path:
     result = pipeline.run(project.codes, project.directory, EDIT_URL_BASE, context)
     if not result.ok:
         raise SystemExit(pipeline.format_report(result.report))
-    for page in result.pages:
-        (docs / page.src_uri).write_text(page.markdown, encoding="utf-8")
+    # Only the pages MkDocs renders: the other outputs (JSON, Markdown twins...) are copied by the plugin, and a
+    # twin written into docs/ would be taken for one more page to render.
+    for page in result.engine_pages:
+        (docs / page.src_uri).write_text(page.content, encoding="utf-8")
     (docs / "robots.txt").write_text(render_robots("https://http-status-codes.example/"), encoding="utf-8")
     return plain_config(directory)
 
@@ -232,7 +234,7 @@ def plain_build(config: Path, site: Path) -> Run:
 
 def use_snapshot(work: Path, codes: Path) -> Path:
     """Copy the project (with ``codes`` as codes/) and make this process and every build use the copy."""
-    global SRC, pipeline, load_tree, build_reference, render_pages, render_robots, Context, validate_files
+    global SRC, pipeline, load_tree, build_reference, render_all, Build, render_robots, Context, validate_files
     global seo, find_active_content
     snapshot = work / "project"
     snapshot.mkdir()
@@ -248,9 +250,10 @@ def use_snapshot(work: Path, codes: Path) -> Path:
     sys.path.insert(0, str(snapshot))
     import generator
     from generator import pipeline, seo
+    from generator.kinds import Build, render_all
     from generator.loader import load_tree
     from generator.model import build_reference
-    from generator.render import render_pages, render_robots
+    from generator.render import render_robots
     from generator.safety import find_active_content
     from generator.validate import Context, validate_files
 

@@ -1,18 +1,15 @@
 """The ``httpstatus`` command, run as a user runs it: the console script in a subprocess, from outside the
-repository. The slow test installs the repository into a new virtual environment first (``pip install .``)."""
+repository. tests/test_packaging.py runs the same checks on a plain ``pip install .`` in a new environment."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from generator.lookup import match_strength, search
 
@@ -88,31 +85,3 @@ def test_match_strength_orders_exact_phrase_words():
     assert match_strength("not found", "Not Found Here") > match_strength("found not", "Not Found Here")
     assert match_strength("found not", "Not Found Here") > match_strength("not here", "Not Found")
     assert match_strength("gone", "Not Found") == 0
-
-
-@pytest.mark.slow
-def test_pip_install_in_a_new_virtual_environment(tmp_path):
-    """From a copy of the repository's files (as a fresh clone has them), ``pip install .`` into a new venv gives a
-    working ``httpstatus``, run from a folder that is not the repository."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True)
-    assert listed.returncode == 0, listed.stderr
-    clone = tmp_path / "clone"
-    for name in listed.stdout.splitlines():
-        source = ROOT / name
-        if source.is_file():
-            (clone / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, clone / name)
-    env_dir = tmp_path / "env"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    installed = subprocess.run(
-        [str(env_dir / "bin" / "python"), "-m", "pip", "install", "--quiet", str(clone)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=900,
-    )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    shutil.rmtree(clone)  # the installed command must not need the source tree
-    check_commands(env_dir / "bin" / "httpstatus", cwd=elsewhere)

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 
 from .sitebuild import ROOT, TEST_SITE_URL, BuiltSite
+from .test_httpstatus_cli import check_commands
 
 pytestmark = pytest.mark.slow  # creates a virtual environment and installs every dependency into it
 
 # What a wheel is built from (pyproject.toml lists the packages and their data).
-PROJECT_FILES = ("pyproject.toml", "generator", "schema", "reference")
+PROJECT_FILES = ("pyproject.toml", "generator", "schema", "reference", "codes")
 
 
 def run(command: list, cwd: Path, **env) -> subprocess.CompletedProcess:
@@ -57,6 +58,12 @@ def test_the_installed_generator_runs_outside_the_repository(venv, tmp_path):
     assert done.returncode == 0, done.stderr
     count = len(list((ROOT / "codes").glob("*.yaml")))
     assert done.stdout.strip() == f"{count} entries valid"
+
+
+def test_the_installed_httpstatus_command_works_outside_the_repository(venv, tmp_path):
+    """``pip install .`` gives the ``httpstatus`` command, with the entries inside the package (the source
+    folder it was built from is gone)."""
+    check_commands(venv / "bin" / "httpstatus", cwd=tmp_path)
 
 
 def test_properdocs_builds_the_same_pages(venv, tmp_path, site: BuiltSite):
