@@ -171,3 +171,25 @@ def test_a_page_of_an_unknown_kind_has_no_head(reference):
         seo.head_for(Page("api/v1/404.json", "{}", "api-entry", reference.by_code[404]), reference, None, site)
     home = seo.head_for(Page("index.md", "", "home", reference), reference, "https://status.test.example/", site)
     assert home.title == "HTTP Status Codes"
+
+
+# Model fields that are not part of the API, and model fields the API names differently (its names are the
+# public contract; the model's may change).
+NOT_PUBLISHED = {"search_boost": "the site's own search ranking"}
+API_NAMES = {"aliases": "former_names"}
+
+
+def test_every_field_of_an_entry_reaches_its_json_document(reference):
+    """A field added to the model must be added to api.py and schema/api-v1.schema.json (or listed above)."""
+    import dataclasses
+
+    from generator.api import entry_document
+    from generator.model import Entry
+
+    document = entry_document(reference.by_code[404], reference, "https://status.test.example/")
+    for field in dataclasses.fields(Entry):
+        if field.name in NOT_PUBLISHED:
+            continue
+        name = API_NAMES.get(field.name, field.name)
+        assert name in document, f"Entry.{field.name} is missing from /api/v1/NNN.json"
+        assert name in SCHEMA["$defs"]["entry"]["properties"], f"{name} is missing from the API schema"
