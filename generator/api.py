@@ -66,6 +66,11 @@ def _spec(entry: Entry) -> dict | None:
     return spec
 
 
+def _status_words(parts) -> str | None:
+    """A constant name's state in words (ConstantName.status parts joined; code parts after a space)."""
+    return "".join(f" {text}" if is_code else text for text, is_code in parts).strip() or None
+
+
 def summary_fields(entry: Entry, reference: Reference, site_url: str) -> dict:
     """The fields ``codes.json`` lists for every entry (and that each ``NNN.json`` starts with).
 
@@ -99,6 +104,7 @@ def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
     Prose fields are Markdown with absolute links; plain-text fields are plain text. Related codes that
     have no entry in ``reference`` are left out, as on the page.
     """
+
     def md(value):
         return absolute_links(value, site_url, entry.number)
 
@@ -145,15 +151,13 @@ def entry_document(entry: Entry, reference: Reference, site_url: str) -> dict:
                 {
                     "language": c.language,
                     "label": c.label,
-                    "names": [
-                        {"name": n.name, "state": n.state, "status": "".join(f" {t}" if code else t for t, code in n.status).strip() or None}
-                        for n in c.names
-                    ],
+                    "names": [{"name": n.name, "state": n.state, "status": _status_words(n.status)} for n in c.names],
                     "note": c.note,
                 }
                 for c in entry.constants
             ],
             "no_constant": list(entry.no_constant),
+            "constants_checked": entry.constants_checked,
             "sources": [
                 {
                     "kind": s.kind,

@@ -77,7 +77,7 @@ def test_the_index_lists_every_entry_with_the_fields_of_its_document(site):
     assert index["count"] == len(index["codes"]) == len(code_pages(site))
     item_fields = SCHEMA["$defs"]["summary"]["required"]
     for item in index["codes"]:
-        document = api(site, f"{item['code']}.json")
+        document = api(site, f"{item['number']}.json")
         assert item == {name: document[name] for name in item_fields}
     by_code = {item["code"]: item for item in index["codes"]}
     assert by_code[429]["keywords"][0] == "rate limit"
