@@ -153,7 +153,8 @@ def main() -> int:
                     print("\n".join(failing_audits(worst)))
     print(f"reports: {args.reports}")
     if missed:
-        print("below target (accessibility, best-practices, SEO 1.00; performance 0.95)", file=sys.stderr)
+        targets = ", ".join(f"{name} {value:.2f}" for name, value in TARGETS.items())
+        print(f"below target ({targets})", file=sys.stderr)
     return 1 if missed else 0
 
 
