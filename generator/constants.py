@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
+from .data import data_folder
+
+REFERENCE_DIR = data_folder("reference")  # the repository's reference/, or the wheel's copy
 CONSTANTS_FILE = REFERENCE_DIR / "constants-upstream.csv"
 COLUMNS = (
     "language",
