@@ -122,3 +122,31 @@ def line_in_example(loaded, path: tuple, text: str, index: int) -> int:
     if 0 < candidate <= len(lines) and lines[candidate - 1].strip() == wanted:
         return candidate
     return start
+
+
+@dataclass(frozen=True)
+class ExampleMessage:
+    """One parsed message of an entry's example, with where it was written: what the ``http-*`` rules report."""
+
+    message: Message
+    request: Message | None  # the example's request, which the responses answer
+    kind: str  # "request" or "response"
+    path: tuple  # ("examples", index, kind)
+    text: str  # the example text the message was parsed from
+
+    def line(self, loaded, index: int) -> int:
+        """File line of line ``index`` of this example's text (see ``line_in_example``)."""
+        return line_in_example(loaded, self.path, self.text, index)
+
+
+def example_messages(loaded, kinds: tuple[str, ...] = ("request", "response")):
+    """Every message of every example in ``loaded`` (a LoadedFile), requests before responses, as
+    ``ExampleMessage``; examples that are not mappings are skipped (the schema rule reports them)."""
+    for index, example in enumerate(loaded.data.get("examples") or []):
+        if not isinstance(example, dict):
+            continue
+        request, responses = exchange(example)
+        for kind in kinds:
+            messages = responses if kind == "response" else [request] if request else []
+            for message in messages:
+                yield ExampleMessage(message, request, kind, ("examples", index, kind), example[kind])

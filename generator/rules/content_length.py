@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..http_message import Message, exchange, line_in_example
+from ..http_message import Message, example_messages
 from ..problems import format_path
 
 NAME = "content-length"
@@ -96,13 +96,6 @@ def _problems(message: Message, request: Message | None, kind: str):
 
 
 def check(report, loaded, context) -> None:
-    for index, example in enumerate(loaded.data.get("examples") or []):
-        if not isinstance(example, dict):
-            continue
-        request, responses = exchange(example)
-        for kind, messages in (("request", [request] if request else []), ("response", responses)):
-            path = ("examples", index, kind)
-            for message in messages:
-                for line_index, text in _problems(message, request, kind):
-                    line = line_in_example(loaded, path, example[kind], line_index)
-                    report.add(loaded.name, line, format_path(path), text)
+    for found in example_messages(loaded):
+        for line_index, text in _problems(found.message, found.request, found.kind):
+            report.add(loaded.name, found.line(loaded, line_index), format_path(found.path), text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from ..http_message import exchange, line_in_example
+from ..http_message import example_messages
 from ..problems import format_path
 
 NAME = "http-dates"
@@ -57,15 +57,9 @@ def _values(message):
 
 
 def check(report, loaded, context) -> None:
-    for index, example in enumerate(loaded.data.get("examples") or []):
-        if not isinstance(example, dict):
-            continue
-        request, responses = exchange(example)
-        for kind, messages in (("request", [request] if request else []), ("response", responses)):
-            path = ("examples", index, kind)
-            for message in messages:
-                for item, value in _values(message):
-                    problem = date_problem(value)
-                    if problem:
-                        line = line_in_example(loaded, path, example[kind], item.index)
-                        report.add(loaded.name, line, format_path(path), f"{item.name}: {problem}")
+    for found in example_messages(loaded):
+        for item, value in _values(found.message):
+            problem = date_problem(value)
+            if problem:
+                line = found.line(loaded, item.index)
+                report.add(loaded.name, line, format_path(found.path), f"{item.name}: {problem}")

@@ -9,7 +9,7 @@ response is reported by the http-examples rule; after a 101 the connection speak
 
 from __future__ import annotations
 
-from ..http_message import exchange, line_in_example
+from ..http_message import example_messages
 from ..problems import format_path
 
 NAME = "no-content"
@@ -18,22 +18,18 @@ SCOPE = "file"
 
 
 def check(report, loaded, context) -> None:
-    for index, example in enumerate(loaded.data.get("examples") or []):
-        if not isinstance(example, dict):
+    for found in example_messages(loaded, ("response",)):
+        message, request = found.message, found.request
+        if not message.shown_content.strip():
             continue
-        request, responses = exchange(example)
-        path = ("examples", index, "response")
-        for message in responses:
-            if not message.shown_content.strip():
-                continue
-            status = message.status
-            if status in (204, 304):
-                why = f"a {status} response ends with its header section and has no content (RFC 9110 §6.4.1, " + (
-                    "§15.3.5)" if status == 204 else "§15.4.5)"
-                )
-            elif request is not None and request.method == "HEAD" and status is not None and status >= 200:
-                why = "a response to HEAD never includes content (RFC 9110 §6.4.1, §9.3.2)"
-            else:
-                continue
-            line = line_in_example(loaded, path, example["response"], message.content_index)
-            report.add(loaded.name, line, format_path(path), why + "; remove the text after the blank line")
+        status = message.status
+        if status in (204, 304):
+            why = f"a {status} response ends with its header section and has no content (RFC 9110 §6.4.1, " + (
+                "§15.3.5)" if status == 204 else "§15.4.5)"
+            )
+        elif request is not None and request.method == "HEAD" and status is not None and status >= 200:
+            why = "a response to HEAD never includes content (RFC 9110 §6.4.1, §9.3.2)"
+        else:
+            continue
+        line = found.line(loaded, message.content_index)
+        report.add(loaded.name, line, format_path(found.path), why + "; remove the text after the blank line")

@@ -21,7 +21,7 @@ example's prose and keep the field, or show a compliant server.
 
 from __future__ import annotations
 
-from ..http_message import Message, exchange, line_in_example
+from ..http_message import Message, example_messages
 from ..problems import format_path
 
 NAME = "required-fields"
@@ -74,12 +74,6 @@ def _problems(message: Message, request: Message | None):
 
 
 def check(report, loaded, context) -> None:
-    for index, example in enumerate(loaded.data.get("examples") or []):
-        if not isinstance(example, dict):
-            continue
-        request, responses = exchange(example)
-        path = ("examples", index, "response")
-        for message in responses:
-            for text in _problems(message, request):
-                line = line_in_example(loaded, path, example["response"], message.start_index)
-                report.add(loaded.name, line, format_path(path), text)
+    for found in example_messages(loaded, ("response",)):
+        for text in _problems(found.message, found.request):
+            report.add(loaded.name, found.line(loaded, found.message.start_index), format_path(found.path), text)
