@@ -204,6 +204,10 @@ def load_file(path: Path, name: str | None = None) -> LoadedFile:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         message = error.problem or str(error)
+        opened = error.context_mark
+        if error.context and opened and mark and opened.line != mark.line:
+            # The parser gives up where it noticed, often lines below the bracket or quote left open.
+            message += f" ({error.context} that starts on line {opened.line + 1})"
         if "\t" in message or "'\\t'" in message:
             message += " (tabs cannot indent YAML; use spaces)"
         return fail(line, "(yaml)", f"YAML syntax error: {message}")
