@@ -39,21 +39,37 @@ def _wrap(label: str, text: str) -> str:
     )
 
 
+def _class_line(entry: Entry, code_class) -> str:
+    if code_class is None:
+        return "none (outside 100-599: not a status code)"
+    if entry.standing == "warn-code":
+        # Listed with its first digit's class on the site, but a warn-code (RFC 7234 §5.5) has no class.
+        return f"none (a Warning header code, listed under {code_class.id})"
+    return code_class.title
+
+
+def _standing_tag(entry: Entry) -> str:
+    """Nothing for a permanent registration, else the standing in brackets (unofficial, warn-code, ...)."""
+    return "" if entry.standing == "permanent" else f"  [{entry.standing_label}]"
+
+
 def describe(entry: Entry, reference: Reference, site_url: str) -> str:
     """The text ``httpstatus NNN`` prints for one entry."""
     code_class = reference.class_of(entry)
     lines = [
         entry.title,
         _wrap("Standing:", entry.standing_label),
-        _wrap("Class:", code_class.title if code_class else "none (outside 100-599: not a status code)"),
+        _wrap("Class:", _class_line(entry, code_class)),
     ]
-    if entry.common_name:
+    if entry.common_name and entry.registered:
         lines.append(_wrap("Registered:", entry.phrase))
     if entry.aliases:
         lines.append(_wrap("Formerly:", ", ".join(entry.aliases)))
     lines.append(_wrap("Summary:", entry.summary))
     if entry.spec:
         lines.append(_wrap("Spec:", f"{entry.spec.label} {entry.spec.url}"))
+    elif entry.standing == "not-a-status-code":
+        lines.append(_wrap("Spec:", "none (RFC 9110 §15 allows only 100-599)"))
     else:
         lines.append(_wrap("Spec:", "none (unofficial, vendor-specific)"))
     lines.append(_wrap("Page:", api.page_url(site_url, entry)))
@@ -111,7 +127,7 @@ def main(query: tuple[str, ...], as_json: bool, limit: int) -> None:
             return
         click.echo(f"{code_class.title}: {code_class.description}\n")
         for entry in code_class.entries:
-            click.echo(_one_line(entry) + ("" if entry.registered else "  [unofficial]"))
+            click.echo(_one_line(entry) + _standing_tag(entry))
         return
 
     matches = search(reference, text, limit)

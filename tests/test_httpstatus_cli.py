@@ -43,11 +43,26 @@ def check_commands(script: Path, cwd: Path) -> None:
     codes = [line.split()[0] for line in cls.stdout.splitlines()[2:] if line.strip()]
     assert codes[0] == "400" and "404" in codes and all(c.startswith("4") for c in codes), cls.stdout
 
+    # A warn-code is listed with its first digit but is no status code; each non-permanent standing is named.
+    informational = run(script, "1xx", cwd=cwd).stdout.splitlines()
+    assert next(line for line in informational if line.startswith("110 ")).endswith(
+        "[Warning header code, not a status code]"
+    )
+    assert not next(line for line in informational if line.startswith("100 ")).endswith("]")
+    assert "Class:     none (a Warning header code, listed under 1xx)" in run(script, "110", cwd=cwd).stdout
+
     document = run(script, "--json", "429", cwd=cwd)
     assert document.returncode == 0, document.stderr
     data = json.loads(document.stdout)
     jsonschema.validate(data, {"$ref": "#/$defs/entry", "$defs": API_SCHEMA["$defs"]})
     assert data["code"] == 429 and data["phrase"] == "Too Many Requests"
+
+    # 000 is what logs record when no response came: no registered phrase, no "vendor" specification.
+    no_response = run(script, "000", cwd=cwd)
+    assert no_response.returncode == 0, no_response.stderr
+    assert no_response.stdout.startswith("000 No HTTP response\n")
+    assert "(none)" not in no_response.stdout and "Registered:" not in no_response.stdout
+    assert "Spec:      none (RFC 9110 §15 allows only 100-599)" in no_response.stdout
 
     unknown = run(script, "999999", cwd=cwd)
     assert unknown.returncode == 1
