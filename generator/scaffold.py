@@ -1,4 +1,8 @@
-"""`make new CODE=425`: write codes/425.yaml with every field, prefilled from the vendored registry."""
+"""`make new CODE=425`: write codes/425.yaml with every field, prefilled from the vendored registry.
+
+A code the registry lacks gets a vendor section (standing ``unofficial``); a number outside 100-599 that logs
+show (000, 999) gets ``standing: not-a-status-code``, the only standing the ``code-range`` rule allows there.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +48,7 @@ def render_scaffold(code: int, today: str) -> str:
             "aliases: []",
             "keywords:",
             f"  - {_q(TODO + ' keyword')}",
-            "standing: unofficial",
+            f"standing: {'unofficial' if 100 <= code <= 599 else 'not-a-status-code'}",
             "vendors:  # one item per vendor meaning",
             f"  - vendor: {_q(TODO + ' vendor name')}",
             f"    phrase: {_q(TODO + ' phrase')}",
@@ -53,6 +57,11 @@ def render_scaffold(code: int, today: str) -> str:
             f"    what_to_do: {_q(TODO + ': what a reader who sees it should do.')}",
         ]
     cacheable = "true" if row and row.cacheable else "false"
+    cacheable_why = (
+        "prefilled from the registry"
+        if row
+        else "only codes the RFCs define are heuristically cacheable; explain any exception in cacheable_note"
+    )
     lines += [
         f"summary: {_q(TODO + ': one plain-text sentence, 40-200 characters, used as the description.')}",
         "meaning: |",
@@ -78,7 +87,7 @@ def render_scaffold(code: int, today: str) -> str:
         "headers:",
         "  - name: Content-Type",
         f"    why: {_q(TODO + ': how the header is used with this code.')}",
-        f"cacheable: {cacheable}  # RFC 9110 §15.1; prefilled from the registry",
+        f"cacheable: {cacheable}  # RFC 9110 §15.1; {cacheable_why}",
         "mistakes:",
         f"  - {_q(TODO + ': a common mistake.')}",
         "best_practices:",
@@ -111,10 +120,16 @@ def render_scaffold(code: int, today: str) -> str:
 
 
 def scaffold(code: int, codes_dir: Path, today: str | None = None) -> int:
-    if not 100 <= code <= 599:
-        print(f"error: {code} is not a status code (100-599)", file=sys.stderr)
+    """Write ``codes_dir/NNN.yaml`` for ``code`` (0-999); returns the exit status: 0 written, 1 the file
+    exists (it is never overwritten), 2 the number has more than three digits."""
+    if not 0 <= code <= 999:
+        print(
+            f"error: {code} is not a three-digit number; status codes are 100-599 (RFC 9110 §15), and entries "
+            "outside that range (000, 999) describe numbers that logs show",
+            file=sys.stderr,
+        )
         return 2
-    target = codes_dir / f"{code}.yaml"
+    target = codes_dir / f"{code:03d}.yaml"
     if target.exists():
         print(f"error: {target} already exists; edit it instead", file=sys.stderr)
         return 1

@@ -81,3 +81,22 @@ def test_scaffold_asks_for_sources_and_a_review(tmp_path):
     registered = yaml.safe_load((tmp_path / "codes" / "425.yaml").read_text())
     assert registered["sources"][0]["url"] == registered["spec"]["url"]
     assert registered["sources"][0]["kind"] == "specification"
+
+
+def test_number_outside_the_range_is_scaffolded_as_not_a_status_code(tmp_path):
+    (tmp_path / "codes").mkdir()
+    done = new(tmp_path, "000")
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "codes" / "000.yaml").read_text()
+    data = yaml.safe_load(text)
+    assert data["code"] == 0 and data["standing"] == "not-a-status-code" and data["vendors"]
+    assert "prefilled from the registry" not in text  # nothing came from the registry for 000
+    problems = validate_files(load_tree(tmp_path / "codes", tmp_path)).sorted()
+    assert not [p for p in problems if p.field in ("code", "standing", "(file)")], problems
+
+
+def test_refuses_a_number_of_four_digits(tmp_path):
+    (tmp_path / "codes").mkdir()
+    done = new(tmp_path, 1000)
+    assert done.returncode == 2 and "RFC 9110 §15" in done.stderr
+    assert not list((tmp_path / "codes").iterdir())
