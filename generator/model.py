@@ -261,6 +261,11 @@ class Entry:
     def standing_label(self) -> str:
         return STANDING_LABELS[self.standing]
 
+    def source_at(self, url: str | None) -> Source | None:
+        """The entry's ``sources`` item for ``url`` (exact match), or None. Pages use it to say whether a vendor's
+        ``documentation`` link is documentation or source code (nginx documents 444/499 only in its code)."""
+        return next((source for source in self.sources if url and source.url == url), None)
+
 
 @dataclass(frozen=True)
 class CodeClass:

@@ -40,6 +40,31 @@ def test_every_source_is_listed_under_sources_on_the_page(site, reference):
     assert shown, "no entry has sources yet, so nothing was checked"
 
 
+def test_a_vendor_link_says_whether_it_is_documentation_or_source_code(site, reference):
+    """nginx documents 444 and 499 only in its C source: the page must not call that file documentation."""
+    seen = set()
+    for entry in reference.entries:
+        text = " ".join(site.soup(entry.path).get_text(" ").split())
+        for vendor in entry.vendors:
+            source = entry.source_at(vendor.documentation)
+            if not vendor.documentation:
+                continue
+            kind = "source code" if source and source.kind == "vendor-source" else "documentation"
+            seen.add(kind)
+            assert f"Vendor {kind}:" in text, (entry.code, vendor.vendor)
+        if all(
+            entry.source_at(v.documentation) is None or entry.source_at(v.documentation).kind != "vendor-source"
+            for v in entry.vendors
+        ):
+            assert "Vendor source code:" not in text, entry.code
+    assert seen == {"source code", "documentation"}
+    page = " ".join(site.soup("444/").get_text(" ").split())
+    assert (
+        "Vendor source code: nginx at 01dc7445f0fc392edd4f4e23f4fa1af69af68e41" in page
+        and "Vendor documentation" not in page
+    )
+
+
 def test_sources_are_left_out_of_the_search_index(site, reference):
     index = json.loads((site.root / "search" / "search_index.json").read_text())
     cited = [e for e in reference.entries if e.sources]
