@@ -35,7 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Lighthouse splits --chrome-flags at spaces outside quotes: quote the values that hold spaces.
-CHROME_FLAGS = " ".join(flag if " " not in flag else '{}="{}"'.format(*flag.split("=", 1)) for flag in CHROMIUM_ARGS)
+CHROME_FLAGS = " ".join(
+    flag if " " not in flag else '{}="{}"'.format(*flag.split("=", 1)) for flag in CHROMIUM_ARGS
+)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Home, a class page, and three code pages: the reference entry, a redirect and a 5xx page.
