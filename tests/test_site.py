@@ -258,6 +258,26 @@ def test_each_entry_content_appears_on_its_page(site, reference):
         assert edit["href"].endswith(f"/codes/{entry.number}.yaml")
 
 
+def test_when_not_to_use_links_the_code_to_use_instead(site, reference):
+    checked = 0
+    for entry in reference.entries:
+        heading = site.soup(entry.path).find("h2", id="when-not-to-use")
+        items = heading.find_next("ul").find_all("li", recursive=False)
+        assert len(items) == len(entry.when_not_to_use), entry.code
+        for avoid, item in zip(entry.when_not_to_use, items):
+            if avoid.instead is None or avoid.instead not in reference.by_code:
+                continue
+            other = reference.by_code[avoid.instead]
+            label = item.find("strong", string="Instead:")
+            assert label is not None, (entry.code, avoid.instead)
+            link = label.find_next_sibling("a")
+            assert link.get_text() == other.title and link["href"] == f"../{other.number}/", (entry.code, link)
+            # One pointer per situation: no "Use X instead." sentence repeating what the situation says.
+            assert not re.search(r"\bUse .* instead\.$", item.get_text().strip()), entry.code
+            checked += 1
+    assert checked > 100
+
+
 def test_examples_are_highlighted_as_http(site, reference):
     soup = site.soup("404/")
     blocks = soup.select("div.language-http pre code")
