@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
-from .validate import Context, validate_tree
+from .validate import Context
 
 
 def _context(args) -> Context | None:
@@ -38,7 +38,7 @@ def cmd_validate(args) -> int:
     context, codes = _context(args), _codes_dir(args)
     if context is None or codes is None:
         return 2
-    files, report = validate_tree(codes, Path.cwd(), context)
+    files, report, _ = pipeline.validate_all(codes, Path.cwd(), context)
     if report.problems:
         print(pipeline.format_report(report), file=sys.stderr)
     if report:

@@ -12,8 +12,9 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from . import api, seo, twin
+from . import api, interactive, seo, twin
 from .data import data_folder
+from .interactive import Interactive
 from .model import Reference
 from .render import HOME_SEARCH_BOOST, Page, make_environment, render_entry, render_problem_pages, render_robots
 
@@ -27,13 +28,15 @@ class UnknownKind(LookupError):
 
 @dataclass(frozen=True)
 class Build:
-    """What every kind may read: the model, the site's name and address, and (live preview) the problems."""
+    """What every kind may read: the model, the site's name and address, (live preview) the problems, and the
+    guide and playground scenarios (generator/interactive.py; None or empty when the project has none)."""
 
     reference: Reference
     site: seo.Site
     edit_url_base: str
     report: object = None  # the validation report; only the preview's "problems" kind reads it
     partial: bool = False
+    interactive: Interactive | None = None
 
     @property
     def site_url(self) -> str:
@@ -71,10 +74,27 @@ def _classes(build: Build):
 
 def _codes(build: Build):
     template = make_environment(build.site.directory_urls).get_template("code.md.j2")
+    scenarios = build.interactive.scenarios_for if build.interactive else lambda code: ()
     for entry in build.reference.entries:
-        yield Page(
-            f"{entry.number}.md", render_entry(template, build.reference, entry, build.edit_url_base), "code", entry
-        )
+        markdown = render_entry(template, build.reference, entry, build.edit_url_base, scenarios(entry.code))
+        yield Page(f"{entry.number}.md", markdown, "code", entry)
+
+
+def _guide(build: Build):
+    if build.interactive and build.interactive.guide:
+        guide = build.interactive.guide
+        yield interactive.render_guide_page(guide, build.reference.by_code, build.site.directory_urls)
+
+
+def _guide_data(build: Build):
+    if build.interactive and build.interactive.guide:
+        text = interactive.guide_json(build.interactive.guide, build.reference.by_code, build.site.directory_urls)
+        yield Page(f"{interactive.DATA_PATH}guide.json", text, "guide-data", build.interactive.guide)
+
+
+def _scenario_data(build: Build):
+    for sid, scenario in (build.interactive.scenarios if build.interactive else {}).items():
+        yield Page(f"{interactive.DATA_PATH}{sid}.json", interactive.scenario_json(sid, scenario), "scenario-data")
 
 
 def _problems(build: Build):
@@ -133,6 +153,11 @@ def _home_head(page, ref, canonical, site, title=None):
     return seo.home_head(ref, canonical, site)
 
 
+def _guide_head(page, ref, canonical, site, title=None):
+    guide = page.subject
+    return seo.guide_head(guide["title"], interactive.guide_description(guide), canonical, site)
+
+
 def _plain_head(page, ref, canonical, site, title=None):
     return seo.plain_head(canonical, site, title)
 
@@ -143,6 +168,7 @@ KINDS: dict[str, Kind] = {
         Kind("home", HTML, _home, "templates/home.md.j2", _home_head),
         Kind("class", HTML, _classes, "templates/class.md.j2", _class_head),
         Kind("code", HTML, _codes, "templates/code.md.j2", _code_head),
+        Kind("guide", HTML, _guide, "templates/guide.md.j2", _guide_head),
         Kind("problems", HTML, _problems, "templates/problems.md.j2 (live preview only)", _plain_head),
         Kind("markdown", "text/markdown; charset=utf-8", _twins, "templates/code.twin.md.j2"),
         Kind("llms", "text/plain; charset=utf-8", _llms, "templates/llms.txt.j2"),
@@ -150,6 +176,8 @@ KINDS: dict[str, Kind] = {
         Kind("api-entry", "application/json", _api_entries, "api.entry_document"),
         Kind("api-schema", "application/schema+json", _api_schema, "schema/api-v1.schema.json"),
         Kind("opensearch", twin.OPENSEARCH_TYPE, _opensearch, "twin.opensearch_xml"),
+        Kind("guide-data", "application/json", _guide_data, "interactive.guide_json"),
+        Kind("scenario-data", "application/json", _scenario_data, "interactive.scenario_json"),
         Kind("robots", "text/plain; charset=utf-8", _robots, "render.render_robots"),
     )
 }

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import pipeline, search_index, seo
+from .interactive import GUIDE_FILE, SCENARIOS_DIR
 from .safety import find_active_content
 from .schema import SCHEMA_PATH
 from .validate import Context
@@ -124,6 +125,9 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.codes_dir))
         server.watch(str(SCHEMA_PATH.parent))
+        for folder in (GUIDE_FILE.parent, SCENARIOS_DIR):  # the guide and scenarios, when the project has them
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
         return server
 
     def on_page_content(self, html, page, config, files):

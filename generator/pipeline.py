@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .interactive import load as load_interactive
 from .kinds import Build, kind_named, render_all
 from .model import Reference, build_reference
 from .problems import Report
@@ -58,15 +59,30 @@ def run(
     ``site`` gives the name, address and description that absolute links and head metadata use (default: the
     placeholder address). With ``partial`` (live preview), files with problems are left out and the rest is
     still rendered, plus a page listing each broken file's problems; otherwise any problem means no pages.
+    The guide and scenarios next to ``codes_dir`` (guide/, scenarios/) are validated with the entries; in the
+    preview, one with problems is left out.
     """
-    files, report = validate_tree(codes_dir, root, context)
+    files, report, interactive = validate_all(codes_dir, root, context)
     if report and not partial:
         return Result(report)
     broken = report.files()
     reference = build_reference([f for f in files if f.name not in broken])
     site = site or Site(DEFAULT_SITE_NAME, DEFAULT_SITE_URL, DEFAULT_SITE_DESCRIPTION)
-    pages = render_all(Build(reference, site, edit_url_base, report, partial))
+    pages = render_all(Build(reference, site, edit_url_base, report, partial, interactive))
     return Result(report, reference, tuple(pages))
+
+
+def validate_all(codes_dir: Path, root: Path | None, context: Context | None = None):
+    """Validate the entries, then the guide and scenarios kept next to ``codes_dir`` (guide/, scenarios/);
+    returns (entry files, one Report with every problem, the Interactive data that loaded cleanly)."""
+    context = context or Context()
+    files, report = validate_tree(codes_dir, root, context)
+    known = {f.data.get("code") for f in files if isinstance(f.data, dict)}
+    known |= {int(f.path.stem) for f in files if f.path.stem.isdigit()}
+    interactive, extra = load_interactive(
+        codes_dir.resolve().parent, {c for c in known if isinstance(c, int)}, context, root
+    )
+    return files, Report(report.problems + extra.problems), interactive
 
 
 def format_report(report: Report) -> str:

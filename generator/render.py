@@ -7,6 +7,7 @@ escapes too much, never too little.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -110,17 +111,16 @@ def _front_matter(meta: dict) -> Trusted:
     return Trusted("\n".join(lines))
 
 
-def _site_link(directory_urls: bool):
-    """``site_link(name)``: the link from a top-level generated page (404.md, 4xx.md) to the page ``name``
-    ("" = home), for raw HTML that the engine does not rewrite: ../4xx/ with directory URLs, 4xx.html without
-    (the offline copy opened from disk)."""
-
-    def site_link(name: str) -> Trusted:
-        if directory_urls:
-            return _url(f"../{name}/" if name else "../")
+def site_link(name: str, directory_urls: bool = True, from_home: bool = False) -> Trusted:
+    """The link to the page ``name`` ("" = home) for raw HTML and script data, which the engine does not
+    rewrite. From a top-level generated page (404.md, 4xx.md, guide.md): ../4xx/ with directory URLs; from
+    the home page (``from_home``): 4xx/; without directory URLs (the offline copy opened from disk) 4xx.html
+    from either."""
+    if not directory_urls:
         return _url(f"{name or 'index'}.html")
-
-    return site_link
+    if from_home:
+        return _url(f"{name}/" if name else "./")
+    return _url(f"../{name}/" if name else "../")
 
 
 def make_environment(directory_urls: bool = True) -> jinja2.Environment:
@@ -137,7 +137,7 @@ def make_environment(directory_urls: bool = True) -> jinja2.Environment:
     env.filters.update(
         html=_html, url=_url, fence=_fence, item=_item, cell=_cell, code=_code, front_matter=_front_matter
     )
-    env.globals["site_link"] = _site_link(directory_urls)
+    env.globals["site_link"] = functools.partial(site_link, directory_urls=directory_urls)
     return env
 
 
@@ -160,7 +160,8 @@ class Page:
 HOME_SEARCH_BOOST = 0.5  # lists every code: keep it below the code pages for a phrase search
 
 
-def render_entry(template, reference: Reference, entry: Entry, edit_url_base: str) -> str:
+def render_entry(template, reference: Reference, entry: Entry, edit_url_base: str, scenarios=()) -> str:
+    """The Markdown of ``entry``'s page; ``scenarios``: (id, scenario) pairs of the playgrounds it shows."""
     related = [(reference.by_code[r.code], r.why) for r in entry.related if r.code in reference.by_code]
     return template.render(
         ref=reference,
@@ -169,6 +170,7 @@ def render_entry(template, reference: Reference, entry: Entry, edit_url_base: st
         related=related,
         edit_url=edit_url_base.rstrip("/") + "/" + entry.source,
         boost=entry.search_boost or 2,
+        scenarios=list(scenarios),
     )
 
 

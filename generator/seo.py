@@ -165,6 +165,21 @@ def plain_head(canonical: str | None, site: Site, title: str | None = None) -> H
     )
 
 
+def guide_head(title: str, description: str, canonical: str | None, site: Site) -> Head:
+    """The guide (/guide/): a WebPage of the site with its own description, and breadcrumbs."""
+    page = {
+        "@context": SCHEMA_ORG,
+        "@type": "WebPage",
+        "name": title,
+        "description": description,
+        "url": canonical,
+        "inLanguage": site.language,
+        "isPartOf": _website(site),
+    }
+    trail = _breadcrumbs(site, [(site.name, site.url), (title, canonical)])
+    return Head(f"{title} - {site.name}", description, canonical, "website", [page, trail])
+
+
 def head_for(page: Page | None, ref: Reference, canonical: str | None, site: Site, title: str | None = None) -> Head:
     """The head metadata of ``page``, as its kind (generator/kinds.py) says; ``page`` None is a hand-written page.
 

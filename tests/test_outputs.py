@@ -165,8 +165,8 @@ def test_every_output_of_the_registry_is_in_the_built_site(site):
 
 def test_a_page_of_an_unknown_kind_has_no_head(reference):
     site = seo.Site("HTTP Status Codes", "https://status.test.example/", "")
-    with pytest.raises(UnknownKind, match="unknown page kind 'guide'"):
-        seo.head_for(Page("guide.md", "# Guide", "guide"), reference, None, site)
+    with pytest.raises(UnknownKind, match="unknown page kind 'glossary'"):
+        seo.head_for(Page("glossary.md", "# Glossary", "glossary"), reference, None, site)
     with pytest.raises(ValueError, match="not an HTML page"):
         seo.head_for(Page("api/v1/404.json", "{}", "api-entry", reference.by_code[404]), reference, None, site)
     home = seo.head_for(Page("index.md", "", "home", reference), reference, "https://status.test.example/", site)

@@ -1,0 +1,184 @@
+"""The interactive parts: the "Which status code should I return?" guide and the playground scenarios.
+
+Both are data next to ``codes/``: ``guide/tree.yaml`` and ``scenarios/*.yaml`` (in the folder that holds the
+codes folder, so a test's folder of entries has none and builds without them). They are loaded with the
+entry loader (problems as ``file:line: field: message``, never a traceback), checked by the rules
+``guide-tree`` and ``scenario-steps``, and turned into:
+
+- Markdown: the guide page as a nested list of questions and answers, and on each code page a scenario's
+  messages step by step, readable without JavaScript;
+- JSON documents (``assets/tryit/*.json``) that ``docs/assets/javascripts/tryit.js`` reads to make the guide
+  one question at a time and the scenarios an editable request with Send.
+
+The registry of kinds (generator/kinds.py) makes them: the ``guide`` page, the ``guide-data`` and
+``scenario-data`` documents, and the scenarios on the ``code`` pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .http_message import exchange
+from .loader import LoadedFile, display_name, load_file
+from .problems import Report
+from .render import Page, Trusted, make_environment, site_link
+from .rules import guide_tree, scenario_steps
+
+GUIDE_FILE = Path("guide") / "tree.yaml"
+SCENARIOS_DIR = Path("scenarios")
+
+
+@dataclass
+class Interactive:
+    """The validated guide (None when the project has none) and scenarios, by the code pages showing them."""
+
+    guide: dict | None = None
+    scenarios: dict[str, dict] = field(default_factory=dict)  # id (file stem) -> data
+
+    def scenarios_for(self, code: int) -> list[tuple[str, dict]]:
+        return [(sid, data) for sid, data in self.scenarios.items() if code in data["pages"]]
+
+
+def load(folder: Path, known_codes: set[int], context, root: Path | None = None) -> tuple[Interactive, Report]:
+    """Load and check ``folder``/guide/tree.yaml and ``folder``/scenarios/*.yaml.
+
+    Takes the folder holding them, the codes that have an entry, the validation Context and the folder that
+    file names in messages are relative to (default: the current one); returns what loaded cleanly and a
+    Report of every problem in every file. Never raises for bad input.
+    """
+    report = Report()
+    result = Interactive()
+    guide_path = folder / GUIDE_FILE
+    if guide_path.is_file():
+        loaded = _load(guide_path, root, report)
+        if loaded:
+            before = len(report.problems)
+            guide_tree.check(report, loaded, known_codes)
+            if len(report.problems) == before:
+                result.guide = loaded.data
+    scenario_dir = folder / SCENARIOS_DIR
+    if scenario_dir.is_dir():
+        for path in sorted(p for p in scenario_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()):
+            loaded = _load(path, root, report)
+            if loaded:
+                before = len(report.problems)
+                scenario_steps.check(report, loaded, known_codes, context)
+                if len(report.problems) == before:
+                    result.scenarios[path.stem] = loaded.data
+    return result, report
+
+
+def _load(path: Path, root: Path, report: Report) -> LoadedFile | None:
+    loaded = load_file(path, display_name(path, root))
+    report.problems.extend(loaded.problems)
+    return loaded if not loaded.problems and isinstance(loaded.data, dict) else None
+
+
+def guide_paths(guide: dict) -> list[tuple[tuple[int, ...], dict]]:
+    """Every path from the start to an answer that names a code: (1-based answer numbers, the answer)."""
+    found = []
+
+    def walk(qid: str, trail: tuple[int, ...]):
+        for number, answer in enumerate(guide["questions"][qid]["answers"], start=1):
+            if "next" in answer:
+                walk(answer["next"], trail + (number,))
+            else:
+                found.append((trail + (number,), answer))
+
+    walk(guide["start"], ())
+    return found
+
+
+def guide_json(guide: dict, by_code: dict, directory_urls: bool = True) -> str:
+    """The tree for the script (``assets/tryit/guide.json``): each answer's code with its name and the link
+    from the guide page to its page (``../404/``, or ``404.html`` without directory URLs), same for ``instead``.
+    ``by_code``: the entries by code (every code the guide names has one: the guide-tree rule checks it)."""
+
+    def end(answer: dict) -> dict:
+        out = dict(answer)
+        for key, prefix in (("code", ""), ("instead", "instead_")):
+            if key in answer:
+                entry = by_code[answer[key]]
+                out[prefix + "number"] = entry.number
+                out[prefix + "phrase"] = entry.name
+                out[prefix + "href"] = str(site_link(entry.number, directory_urls))
+        return out
+
+    questions = {
+        qid: {"question": q["question"], "answers": [end(a) if "code" in a else dict(a) for a in q["answers"]]}
+        for qid, q in guide["questions"].items()
+    }
+    return json.dumps({"title": guide["title"], "start": guide["start"], "questions": questions}, sort_keys=True)
+
+
+def scenario_json(sid: str, scenario: dict) -> str:
+    """One scenario for the script: its steps with the messages as written and the parsed start lines."""
+    steps = []
+    for step in scenario["steps"]:
+        request, responses = exchange(step)
+        steps.append(
+            {
+                **{k: step[k] for k in ("title", "request", "response", "rule", "section", "url")},
+                "sender": step.get("sender", "client"),
+                "wait": step.get("wait", 0),
+                "follows_redirect": bool(step.get("follows_redirect")),
+                "status": responses[-1].status if responses else None,
+            }
+        )
+    return json.dumps({"id": sid, "title": scenario["title"], "steps": steps}, sort_keys=True)
+
+
+def guide_outline(guide: dict) -> list[dict]:
+    """The tree as the lines of a nested Markdown list: questions and answers in reading order, each with
+    its ``indent`` (four spaces a level; a question reached twice is written out under both answers)."""
+    lines: list[dict] = []
+    empty = dict.fromkeys(("question", "answer", "next", "code", "why", "instead"))
+
+    def walk(qid: str, depth: int):
+        question = guide["questions"][qid]
+        lines.append({**empty, "indent": Trusted("    " * depth), "question": question["question"]})
+        for answer in question["answers"]:
+            lines.append({**empty, "indent": Trusted("    " * (depth + 1)), **answer})
+            if "next" in answer:
+                walk(answer["next"], depth + 2)
+
+    walk(guide["start"], 0)
+    return lines
+
+
+GUIDE_SEARCH_BOOST = 1.5
+GUIDE_PAGE = "guide.md"
+DATA_PATH = "assets/tryit/"  # where tryit.js reads its JSON documents (relative to its own folder: ../tryit/)
+
+
+def guide_codes(guide: dict) -> set[int]:
+    """The distinct codes the guide's answers end at."""
+    return {a["code"] for q in guide["questions"].values() for a in q["answers"] if "code" in a}
+
+
+def guide_description(guide: dict) -> str:
+    """What the guide page says it does: its introduction and its head's description."""
+    return (
+        "Answer one question at a time and end at the status code that fits, with the reason and the section "
+        f"that defines it. The tree covers {len(guide_codes(guide))} codes, including vendor codes a server "
+        "should not send and what to send instead."
+    )
+
+
+def render_guide_page(guide: dict, by_code: dict, directory_urls: bool = True) -> Page:
+    """The /guide/ page: the whole tree as a nested list (what readers without JavaScript and search engines
+    read); the script turns it into one question at a time. ``by_code``: the entries by code."""
+    markdown = (
+        make_environment(directory_urls)
+        .get_template("guide.md.j2")
+        .render(
+            guide=guide,
+            outline=guide_outline(guide),
+            entries=by_code,
+            description=guide_description(guide),
+            boost=GUIDE_SEARCH_BOOST,
+        )
+    )
+    return Page(GUIDE_PAGE, markdown, "guide", guide)

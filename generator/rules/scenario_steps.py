@@ -1,0 +1,130 @@
+"""Playground scenarios (scenarios/NNN-name.yaml) are sound: they match schema/scenario.schema.json, name
+pages that exist, every message is valid HTTP under the same rules as an entry's examples (http-examples,
+content-length, no-content, required-fields, http-dates, json-bodies), every cited section exists, and a
+step that follows a redirect sends what the Fetch standard says a browser sends.
+
+Fetch, "HTTP-redirect fetch", step 12 (whatwg/fetch commit 586cd2a, 2026-07-02, copied in
+reference/README.md): after a 301 or 302 to a POST, or a 303 to any method but GET and HEAD, the request
+becomes a GET without a body, and the request-body header fields (Content-Encoding, Content-Language,
+Content-Location, Content-Type) are removed; after 307 and 308 the method and body are kept. The new
+request goes to the Location URL.
+
+Not in ``RULES``: this rule reads scenarios, not entries. ``generator/interactive.py`` runs it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from ..http_message import exchange, line_in_example
+from ..problems import Report, format_path
+from ..schema import SCHEMA_PATH
+from . import cited_sections, content_length, http_dates, http_examples, json_bodies, no_content, required_fields
+from .schema import _leaf_errors, _report
+
+NAME = "scenario-steps"
+DESCRIPTION = "scenario messages are valid HTTP, sections exist, redirects are followed as Fetch says"
+SCOPE = "scenario"
+
+MESSAGE_RULES = (http_examples, content_length, no_content, required_fields, http_dates, json_bodies)
+REDIRECTS = {301, 302, 303, 307, 308}
+REQUEST_BODY_HEADERS = {"content-encoding", "content-language", "content-location", "content-type"}
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_PATH.parent / "scenario.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def as_examples(loaded):
+    """The scenario as an entry whose ``examples`` are its steps, with the same lines, so the entry rules
+    run on it unchanged. Their field paths say ``examples[i]``; ``check`` renames them ``steps[i]``."""
+
+    def rename(lines: dict) -> dict:
+        return {(("examples",) + path[1:] if path[:1] == ("steps",) else path): line for path, line in lines.items()}
+
+    return replace(
+        loaded,
+        data={"examples": loaded.data.get("steps") or []},
+        value_lines=rename(loaded.value_lines),
+        key_lines=rename(loaded.key_lines),
+        problems=[],
+    )
+
+
+def redirect_follow_problems(previous_request, previous_response, request) -> list[str]:
+    """What is wrong with ``request`` as a browser's follow-up to a redirect (Fetch, HTTP-redirect fetch).
+
+    Takes parsed ``Message`` objects; returns a list of explanations, empty when the request is right."""
+    status = previous_response.status
+    if status not in REDIRECTS:
+        return [f"the previous step's response is {status}, not a redirect (301, 302, 303, 307, 308)"]
+    problems = []
+    location = (previous_response.values("Location") or [""])[0]
+    wanted_target = urlsplit(location)
+    target = request.start.split(" ")[1] if request.start.count(" ") >= 2 else ""
+    if location and (wanted_target.path + (f"?{wanted_target.query}" if wanted_target.query else "")) != target:
+        problems.append(f"a browser requests the Location {location!r}, not {target!r}")
+    method = previous_request.method
+    rewrite = (status in (301, 302) and method == "POST") or (status == 303 and method not in ("GET", "HEAD"))
+    expected = "GET" if rewrite else method
+    if request.method != expected:
+        why = "rewrites it to GET" if rewrite else "keeps the method"
+        problems.append(
+            f"after a {status} to a {method}, a browser {why}: the request must be {expected}, not {request.method} "
+            "(Fetch, HTTP-redirect fetch, step 12)"
+        )
+    if rewrite:
+        kept = sorted(f.name for f in request.fields if f.name.lower() in REQUEST_BODY_HEADERS | {"content-length"})
+        if request.shown_content.strip() or kept:
+            problems.append(
+                "a request rewritten to GET has no body and no "
+                + ", ".join(kept or ["request-body header fields"])
+                + " (Fetch, HTTP-redirect fetch, step 12)"
+            )
+    elif previous_request.shown_content != request.shown_content:
+        problems.append(f"after a {status} a browser resends the same body (Fetch, HTTP-redirect fetch)")
+    return problems
+
+
+def check(report, loaded, known_codes: set[int], context) -> None:
+    """Report every problem of one loaded scenario. ``known_codes``: codes with an entry; ``context``: the
+    validation Context (its RFC section index)."""
+    before = len(report.problems)
+    for top in _validator().iter_errors(loaded.data):
+        for error in _leaf_errors(top):
+            _report(report, loaded, error)
+    if len(report.problems) > before:
+        return
+    for index, code in enumerate(loaded.data["pages"]):
+        if code not in known_codes:
+            path = ("pages", index)
+            report.add(loaded.name, loaded.line_of(path), format_path(path), f"{code} has no entry in codes/")
+    examples = as_examples(loaded)
+    found = Report()
+    for rule in MESSAGE_RULES + (cited_sections,):
+        rule.check(found, examples, context)
+    for problem in found.problems:
+        field = "steps" + problem.field[len("examples") :] if problem.field.startswith("examples") else problem.field
+        report.add(problem.file, problem.line, field, problem.message)
+    steps = loaded.data["steps"]
+    for index, step in enumerate(steps):
+        if not step.get("follows_redirect"):
+            continue
+        path = ("steps", index, "follows_redirect")
+        if index == 0:
+            report.add(loaded.name, loaded.line_of(path), format_path(path), "the first step follows no redirect")
+            continue
+        previous_request, previous_responses = exchange(steps[index - 1])
+        request, _ = exchange(step)
+        if not (previous_request and previous_responses and request):
+            continue  # unreadable messages are reported above
+        for text in redirect_follow_problems(previous_request, previous_responses[-1], request):
+            line = line_in_example(examples, ("examples", index, "request"), step["request"], 0)
+            report.add(loaded.name, line, f"steps[{index}].request", text)

@@ -1,0 +1,125 @@
+"""/guide/ in Chromium: one question at a time, ten paths walked to their codes, the path kept in the URL
+(shareable, Back works), keyboard only, announced to screen readers, a nested list without JavaScript, and
+no axe violation in either palette."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import new_page
+from .test_accessibility import SCHEMES, WCAG_TAGS, axe_script, describe
+
+# (answers clicked, in order) -> the code the guide ends at, and the code to send instead if it says so.
+PATHS = [
+    (["The request worked", "No, it was accepted"], "202", None),
+    (["The request worked", "Yes", "Yes"], "201", None),
+    (["The request worked", "Yes", "No", "Nothing", "No, leave it"], "204", None),
+    (["The client should look elsewhere", "Its conditional GET matched"], "304", None),
+    (["The client should look elsewhere", "The resource has moved", "Yes, links", "Yes"], "308", None),
+    (["The client should look elsewhere", "The resource has moved", "No, keep", "No, or only"], "302", None),
+    (["The request is wrong", "Who is asking", "No credentials"], "401", None),
+    (["The request is wrong", "The client sends too many", "tempted by Twitter"], "420", "429"),
+    (["The request is wrong", "The content it sends", "It parses, but"], "422", None),
+    (["The server, or a server behind it", "It is a gateway", "You are tempted", "The origin refused"], "521", "502"),
+]
+
+
+def answer(page, text: str) -> None:
+    page.locator(".tryit-answers button", has_text=text).first.click()
+
+
+@pytest.mark.parametrize("clicks, code, instead", PATHS, ids=[p[1] for p in PATHS])
+def test_walking_a_path_ends_at_its_code(page, clicks, code, instead):
+    page.goto("/guide/")
+    for text in clicks:
+        answer(page, text)
+    result = page.locator(".tryit-result")
+    heading = result.locator("h2")
+    assert re.match(rf"^{code} \S", heading.inner_text())
+    # The answer links the code's page, says why in one line, and the result has focus for keyboard users.
+    assert heading.locator("a").get_attribute("href") == f"../{code}/"
+    assert result.locator("p").first.inner_text().strip()
+    assert page.evaluate("document.activeElement.closest('.tryit-result') !== null")
+    if instead:
+        assert result.locator(".tryit-instead a").get_attribute("href") == f"../{instead}/"
+    assert f"Answer: {code} " in page.locator(".tryit-guide [role=status]").inner_text()
+    # The path is in the URL: opening it elsewhere shows the same answer.
+    shared = page.url
+    assert re.search(r"\?path=[0-9.]+$", shared)
+    other = page.context.new_page()
+    other.goto(shared)
+    assert other.locator(".tryit-result h2").inner_text() == heading.inner_text()
+    # Following the link reaches the code's page.
+    heading.locator("a").click()
+    page.wait_for_url(f"**/{code}/")
+    assert page.locator("h1").inner_text().startswith(code)
+
+
+def test_back_start_over_and_the_browser_back_button(page):
+    page.goto("/guide/")
+    answer(page, "The request is wrong")
+    answer(page, "The target resource")
+    assert page.locator(".tryit-question").inner_text() == "What about the target resource?"
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert page.locator(".tryit-question").inner_text() == "What is wrong with the request?"
+    answer(page, "The method")
+    page.go_back()
+    assert page.locator(".tryit-question").inner_text() == "What is wrong with the request?"
+    assert page.url.endswith("?path=3")
+    page.get_by_role("button", name="Start over").click()
+    assert page.locator(".tryit-question").inner_text() == "What is the server about to tell the client?"
+    assert "path=" not in page.url
+
+
+def test_keyboard_only(page):
+    """Tab to an answer, press Enter; focus moves to the next question, so Tab reaches its answers."""
+    page.goto("/guide/")
+    page.locator(".tryit-answers button").first.focus()
+    for _ in range(2):
+        page.keyboard.press("Tab")  # the third answer: "The request is wrong..."
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('tryit-question')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # second answer: "Who is asking"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "No credentials..."
+    assert page.locator(".tryit-result h2").inner_text().startswith("401 ")
+    assert page.evaluate("document.activeElement.closest('.tryit-result') !== null")
+
+
+def test_without_javascript_the_guide_is_a_nested_list(browser, server):
+    context = browser.new_context(base_url=server, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/guide/")
+        article = page.locator("article")
+        assert article.locator("ul ul ul ul").count() > 0  # question > answers > question > answers
+        assert "What is the server about to tell the client?" in article.inner_text()
+        links = {a.get_attribute("href") for a in article.locator("ul a").all()}
+        assert {"../202/", "../404/", "../429/", "../521/", "../502/"} <= links
+        assert len({h for h in links if re.fullmatch(r"\.\./\d{3}/", h or "")}) >= 40
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_guide_has_no_axe_violations(browser, server, scheme):
+    page = new_page(browser, server, scheme=scheme)
+    problems = []
+    try:
+        for path in ["/guide/", "/guide/?path=3.2.5", "/guide/?path=1.2.2.1"]:
+            page.goto(path)
+            page.locator(".tryit-guide").wait_for()
+            assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+            page.add_script_tag(path=str(axe_script()))
+            result = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                WCAG_TAGS,
+            )
+            problems += [describe(path, v) for v in result["violations"]]
+    finally:
+        page.context.close()
+    assert not problems, "\n".join(problems)

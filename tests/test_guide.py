@@ -1,0 +1,147 @@
+"""The guide's tree (guide/tree.yaml): the real one is sound, and each kind of mistake is reported at its
+file and line, all at once, without a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import interactive
+from generator.loader import load_file
+from generator.problems import Report
+from generator.rules import guide_tree
+from generator.validate import Context
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWN = {int(p.stem) for p in (ROOT / "codes").glob("*.yaml")}
+
+SMALL = """\
+title: Which status code should I return?
+start: start
+questions:
+  start:
+    question: Did it work?
+    answers:
+      - answer: "Yes"
+        next: created
+      - answer: "No"
+        code: 500
+        why: 500 Internal Server Error (RFC 9110 §15.6.1).
+  created:
+    question: Was a resource created?
+    answers:
+      - answer: "Yes"
+        code: 201
+        why: 201 Created (RFC 9110 §15.3.2).
+      - answer: "No"
+        code: 200
+        why: 200 OK (RFC 9110 §15.3.1).
+"""
+
+
+def check(tmp_path: Path, text: str, known=frozenset({200, 201, 500}), min_codes: int = 3) -> list[str]:
+    path = tmp_path / "guide" / "tree.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    loaded = load_file(path, "guide/tree.yaml")
+    report = Report(list(loaded.problems))
+    if not loaded.problems:
+        original = guide_tree.MIN_CODES
+        guide_tree.MIN_CODES = min_codes
+        try:
+            guide_tree.check(report, loaded, set(known))
+        finally:
+            guide_tree.MIN_CODES = original
+    return [str(p) for p in report.sorted()]
+
+
+def test_the_real_guide_is_valid_and_reaches_40_codes_with_entries():
+    data, report = interactive.load(ROOT, KNOWN, Context(), ROOT)
+    assert not report.problems, [str(p) for p in report.problems]
+    codes = {answer["code"] for _, answer in interactive.guide_paths(data.guide)}
+    assert len(codes) >= 40
+    assert codes <= KNOWN
+    # Vendor codes a server author might send are there, each with the registered code to send instead.
+    for vendor in (420, 440, 509, 520, 522):
+        answers = [a for _, a in interactive.guide_paths(data.guide) if a["code"] == vendor]
+        assert answers and all(a.get("instead") in KNOWN for a in answers), vendor
+
+
+def test_a_sound_small_tree_has_no_problem(tmp_path):
+    assert check(tmp_path, SMALL) == []
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "code: 500",
+            "code: 599",
+            ["guide/tree.yaml:10: questions.start.answers[1].code: 599 has no entry in codes/"],
+        ),
+        (
+            "next: created",
+            "next: create",
+            [
+                "guide/tree.yaml:8: questions.start.answers[0].next: no question has the id 'create'",
+                "guide/tree.yaml:12: questions.created: question 'created' cannot be reached from start",
+            ],
+        ),
+        (
+            "        code: 200\n        why: 200 OK (RFC 9110 §15.3.1).",
+            "        next: start",
+            [
+                "guide/tree.yaml:19: questions.created.answers[1].next: this answer leads back to 'start', a cycle: "
+                "start -> created -> start"
+            ],
+        ),
+        (
+            "        code: 500\n",
+            "        code: 500\n        next: created\n",
+            [
+                "guide/tree.yaml:9: questions.start.answers[1]: an answer has either next (another question) or "
+                "code + why (an end), not both"
+            ],
+        ),
+        (
+            '      - answer: "No"\n        code: 500',
+            "      - answer: No\n        code: 500",
+            ["guide/tree.yaml:9: questions.start.answers[1].answer: expected text, got true/false"],
+        ),
+        ("start: start", "start: begin", ["guide/tree.yaml:2: start: no question has the id 'begin'"]),
+    ],
+    ids=["code-without-entry", "missing-question", "cycle", "next-and-code", "yes-no-as-boolean", "bad-start"],
+)
+def test_each_mistake_is_reported_at_its_line(tmp_path, old, new, expected):
+    assert old in SMALL
+    problems = check(tmp_path, SMALL.replace(old, new, 1))
+    for line in expected:
+        assert any(p.startswith(line) for p in problems), f"{line!r} not in {problems}"
+
+
+def test_too_few_codes_is_reported(tmp_path):
+    assert check(tmp_path, SMALL, min_codes=40) == [
+        "guide/tree.yaml:4: questions: the answers reach 3 distinct codes; the guide must reach at least 40"
+    ]
+
+
+def test_make_validate_reports_guide_problems_with_the_entries(tmp_path):
+    """`python -m generator validate` prints the guide's problems as file:line: field: message, no traceback."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", tmp_path / "codes")
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "tree.yaml").write_text(SMALL.replace("next: created", "next: nowhere"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--codes", "codes", "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert "guide/tree.yaml:8: questions.start.answers[0].next: no question has the id 'nowhere'" in result.stderr
+    assert "guide/tree.yaml:16: questions.created.answers[0].code: 201 has no entry in codes/" in result.stderr
+    assert "Traceback" not in result.stderr
