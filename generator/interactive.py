@@ -66,7 +66,11 @@ def load(folder: Path, known_codes: set[int], context, root: Path | None = None)
                 before = len(report.problems)
                 scenario_steps.check(report, loaded, known_codes, context)
                 if len(report.problems) == before:
-                    result.scenarios[path.stem] = loaded.data
+                    steps = [
+                        {"sender": "client", "wait": 0, "follows_redirect": False, **step}
+                        for step in loaded.data["steps"]
+                    ]
+                    result.scenarios[path.stem] = {**loaded.data, "steps": steps}
     return result, report
 
 
@@ -121,9 +125,9 @@ def scenario_json(sid: str, scenario: dict) -> str:
         steps.append(
             {
                 **{k: step[k] for k in ("title", "request", "response", "rule", "section", "url")},
-                "sender": step.get("sender", "client"),
-                "wait": step.get("wait", 0),
-                "follows_redirect": bool(step.get("follows_redirect")),
+                "sender": step["sender"],
+                "wait": step["wait"],
+                "follows_redirect": step["follows_redirect"],
                 "status": responses[-1].status if responses else None,
             }
         )

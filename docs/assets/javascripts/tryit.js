@@ -194,8 +194,10 @@
     return null;
   }
 
-  function sameFields(a, b) {
-    return SIGNIFICANT.every(function (name) { return field(a, name) === field(b, name); });
+  function sameFields(a, b, ignoreLength) {
+    return SIGNIFICANT.every(function (name) {
+      return (ignoreLength && name === "content-length") || field(a, name) === field(b, name);
+    });
   }
 
   /* The modelled server: the scenario's steps are its routes. The first step at or after the flow's position
@@ -209,11 +211,14 @@
     var order = [];
     for (i = position; i < steps.length; i++) order.push(i);
     for (i = 0; i < position; i++) order.push(i);
-    var exact = order.filter(function (j) {
-      var r = steps[j].request;
-      return r.method === request.method && r.target === request.target && sameFields(r, request);
-    });
-    if (exact.length) return { step: exact[0] };
+    // Exact first; then without Content-Length, so an edited body still reaches its route.
+    for (var pass = 0; pass < 2; pass++) {
+      var exact = order.filter(function (j) {
+        var r = steps[j].request;
+        return r.method === request.method && r.target === request.target && sameFields(r, request, pass === 1);
+      });
+      if (exact.length) return { step: exact[0] };
+    }
     var route = order.filter(function (j) {
       var r = steps[j].request;
       return r.method === request.method && r.target === request.target;
@@ -226,10 +231,15 @@
       return { step: route[0] };
     }
     var methods = [];
-    steps.forEach(function (s) {
-      if (s.request.target === request.target && methods.indexOf(s.request.method) < 0) methods.push(s.request.method);
+    var known = false;
+    scenario.steps.forEach(function (s, j) {
+      var r = steps[j].request;
+      if (r.target !== request.target) return;
+      known = true;
+      // A method the resource refuses (the scenario's own 405 or 501) is not one it supports.
+      if ([405, 501].indexOf(s.status) < 0 && methods.indexOf(r.method) < 0) methods.push(r.method);
     });
-    if (methods.length) {
+    if (known) {
       if (methods.indexOf("GET") >= 0 && methods.indexOf("HEAD") < 0) methods.push("HEAD");
       return generated(405, ["This resource does not support " + request.method + "; Allow lists the methods it does.",
         "RFC 9110 §15.5.6", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6"], [["Allow", methods.join(", ")]]);
@@ -359,11 +369,15 @@
     var location = field(status.message, "location");
     if ([301, 302, 303, 307, 308].indexOf(status.code) >= 0 && location) {
       var follow = followRedirect(request, status.code, location);
-      this.explain.textContent = follow.rewrite
-        ? "A browser follows to " + location + " with GET, without the body and its Content-Type " +
-          "(Fetch, HTTP-redirect fetch, step 12)."
-        : "A browser follows to " + location + " with the same method and body (" + request.method +
-          "; Fetch, HTTP-redirect fetch).";
+      var to = "A browser follows to " + location + " with ";
+      if (follow.rewrite) {
+        to += "GET, without the body and its Content-Type (Fetch, HTTP-redirect fetch, step 12).";
+      } else if (request.body.trim()) {
+        to += "the same method and body, " + request.method + " (Fetch, HTTP-redirect fetch).";
+      } else {
+        to += request.method + " (Fetch, HTTP-redirect fetch).";
+      }
+      this.explain.textContent = to;
       this.explain.hidden = false;
     }
     this.next.disabled = this.position + 1 >= steps.length;
