@@ -16,7 +16,15 @@ from . import api, interactive, seo, twin
 from .data import data_folder
 from .interactive import Interactive
 from .model import Reference
-from .render import HOME_SEARCH_BOOST, Page, make_environment, render_entry, render_problem_pages, render_robots
+from .render import (
+    COMMON_CODES,
+    HOME_SEARCH_BOOST,
+    Page,
+    make_environment,
+    render_entry,
+    render_problem_pages,
+    render_robots,
+)
 
 HTML = "text/html"  # written as Markdown, rendered to HTML by the engine with the site's theme
 API_SCHEMA_SOURCE = "api-v1.schema.json"  # in schema/, shipped with the package like the entry schema
@@ -62,7 +70,11 @@ def _dumps(data) -> str:
 
 def _home(build: Build):
     template = make_environment(build.site.directory_urls).get_template("home.md.j2")
-    yield Page("index.md", template.render(ref=build.reference, boost=HOME_SEARCH_BOOST), "home", build.reference)
+    ref = build.reference
+    common = [ref.by_code[code] for code in COMMON_CODES if code in ref.by_code]
+    guide = bool(build.interactive and build.interactive.guide)
+    markdown = template.render(ref=ref, boost=HOME_SEARCH_BOOST, common=common, guide=guide)
+    yield Page("index.md", markdown, "home", ref)
 
 
 def _classes(build: Build):

@@ -157,6 +157,9 @@ class Page:
         return self.content
 
 
+# The codes a reader of a log or an API most often meets (the site has no analytics to rank by; this is the
+# everyday set of RFC 9110's 2xx-5xx plus 429 from RFC 6585), shown first on the home page.
+COMMON_CODES = (200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503)
 HOME_SEARCH_BOOST = 0.5  # lists every code: keep it below the code pages for a phrase search
 
 

@@ -131,24 +131,38 @@ def test_visible_breadcrumbs_match_the_class(site, reference):
             assert texts == ["Home", f"{entry.class_id} {CLASS_NAMES[entry.class_digit][1]}", entry.number]
 
 
-def test_home_lists_every_code_by_class_registered_and_unofficial_apart(site, reference):
+def test_home_lists_every_code_by_class_in_a_compact_grid(site, reference):
+    """Every code under its class heading with its number, name and (unless permanent) standing, registered
+    ones before unofficial ones; summaries stay on the class pages (issue 13: a grid, not tables)."""
     soup = site.soup("")
-    text = soup.get_text(" ", strip=True)
-    for entry in reference.entries:
-        link = soup.find("a", href=f"{entry.number}/")
-        assert link is not None, f"home page does not link {entry.number}"
-        assert entry.summary in text
     for cls in reference.classes:
         heading = soup.find(lambda tag, c=cls: tag.name == "h2" and tag.get_text(strip=True).startswith(c.title))
         assert heading is not None
-        for entry in cls.entries:
-            # Each code is listed under its own class heading, registered ones before unofficial ones.
-            row = soup.find("a", href=f"{entry.number}/").find_parent("table")
-            assert row.find_previous("h2") == heading
-        if cls.unofficial:
-            first_unofficial = soup.find("a", href=f"{cls.unofficial[0].number}/").find_parent("table")
-            first_registered = soup.find("a", href=f"{cls.registered[0].number}/").find_parent("table")
-            assert first_unofficial is not first_registered
+        grid = heading.find_next("ul", class_="sc-grid")
+        items = grid.find_all("li", recursive=False)
+        assert [item.a["href"] for item in items] == [f"{e.number}/" for e in cls.registered + cls.unofficial]
+        for item, entry in zip(items, cls.registered + cls.unofficial):
+            assert item.a.get_text(" ", strip=True) == f"{entry.number} {entry.name}"
+            standing = item.find(class_="sc-grid__standing")
+            if entry.standing == "permanent":
+                assert standing is None
+            else:
+                assert standing.get_text(strip=True) == entry.standing_label
+        for entry in cls.warn_codes:  # the not-a-status-code groups stay apart from the class's grid
+            link = soup.find("a", href=f"{entry.number}/")
+            assert link is not None and link.find_parent("ul") is not grid
+    for entry in reference.entries:
+        assert soup.find("a", href=f"{entry.number}/") is not None, f"home page does not link {entry.number}"
+    assert not soup.select("article table"), "the home page lists codes in grids, not tables of summaries"
+    # The search form and the guide come first, before any list of codes.
+    first_grid = soup.find("ul", class_="sc-grid")
+    form = soup.find("form", class_="sc-home-search")
+    assert form is not None and form["action"] == "./" and form.find("input")["name"] == "q"
+    assert form.find_next("ul", class_="sc-grid") is first_grid
+    guide = soup.find("a", href="guide/")
+    assert guide is not None and guide.find_next("ul", class_="sc-grid") is first_grid
+    common = [a["href"] for a in soup.find(id="common-codes").find_next("ul").find_all("a")]
+    assert common[:3] == ["200/", "201/", "204/"] and "404/" in common
 
 
 def test_class_pages_list_their_codes(site, reference):
