@@ -152,7 +152,7 @@ def guide_outline(guide: dict) -> list[dict]:
     return lines
 
 
-GUIDE_SEARCH_BOOST = 1.5
+GUIDE_SEARCH_BOOST = 0.5  # lists every code, like the home page: below the code pages
 GUIDE_PAGE = "guide.md"
 DATA_PATH = "assets/tryit/"  # where tryit.js reads its JSON documents (relative to its own folder: ../tryit/)
 

@@ -158,6 +158,7 @@ def test_home_lists_every_code_by_class_in_a_compact_grid(site, reference):
     first_grid = soup.find("ul", class_="sc-grid")
     form = soup.find("form", class_="sc-home-search")
     assert form is not None and form["action"] == "./" and form.find("input")["name"] == "q"
+    assert form.find_parent("article") is None, "no form inside the article (the XSS checks refuse one there)"
     assert form.find_next("ul", class_="sc-grid") is first_grid
     guide = soup.find("a", href="guide/")
     assert guide is not None and guide.find_next("ul", class_="sc-grid") is first_grid

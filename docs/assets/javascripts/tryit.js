@@ -293,7 +293,7 @@
     this.wait = el("button", { type: "button", class: "tryit-button", hidden: "" });
     this.reset = el("button", { type: "button", class: "tryit-button", text: "Start over" });
     this.status = el("p", { class: "tryit-status", role: "status", "aria-live": "polite" });
-    this.output = el("pre", { class: "tryit-response", tabindex: "0", "aria-label": "Response", hidden: "" });
+    this.output = el("pre", { class: "tryit-response", tabindex: "0", role: "region", "aria-label": "Response", hidden: "" });
     this.explain = el("p", { class: "tryit-explain", hidden: "" });
     this.box.append(
       this.stepTitle, this.rule,
