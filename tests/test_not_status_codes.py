@@ -31,20 +31,27 @@ def test_entries_describe_warn_codes_and_outside_numbers_as_such(reference):
     assert all(100 <= c <= 599 for c, s in standing.items() if s != "not-a-status-code")
 
 
+def _grid_codes(grid) -> set[int]:
+    return {int(a.find(class_="sc-grid__code").get_text(strip=True)) for a in grid.select("a")}
+
+
 def test_home_page_groups_warn_codes_and_outside_numbers_apart(site):
+    """The home page lists codes in grids (issue 13); warn-codes and outside numbers have grids of their own."""
     soup = site.soup("")
     # 110-199 were listed as "Unofficial 1xx codes (vendor-specific)"; the 1xx class has no unofficial code.
     assert "Unofficial 1xx codes" not in soup.get_text(" ")
-    assert _table_codes(_group_after(soup, "Unofficial 2xx codes", "p")) == {218}
+    two = soup.find(lambda t: t.name == "h2" and t.get_text(strip=True).startswith("2xx"))
+    unofficial = [li for li in two.find_next("ul", class_="sc-grid").find_all("li") if "Unofficial" in li.get_text(" ")]
+    assert {int(li.a.find(class_="sc-grid__code").get_text()) for li in unofficial} == {218}
     warn_groups = [
-        p.find_next("table")
+        p.find_next("ul", class_="sc-grid")
         for p in soup.find_all("p")
         if p.get_text(" ", strip=True).startswith("Warning header codes, not status codes")
     ]
-    assert [_table_codes(t) for t in warn_groups] == [{110, 111, 112, 113, 199}, {214, 299}]
-    outside = _group_after(soup, "Numbers outside 100–599 (not status codes)", "h2")
-    assert _table_codes(outside) == OUTSIDE
-    assert soup.find("a", href="000/").get_text() == "000"
+    assert [_grid_codes(g) for g in warn_groups] == [{110, 111, 112, 113, 199}, {214, 299}]
+    marker = soup.find(lambda t: t.name == "h2" and t.get_text(" ", strip=True).startswith("Numbers outside 100–599"))
+    assert _grid_codes(marker.find_next("ul", class_="sc-grid")) == OUTSIDE
+    assert soup.find("a", href="000/").find(class_="sc-grid__code").get_text() == "000"
 
 
 def test_class_pages_show_warn_codes_in_their_own_group(site):
