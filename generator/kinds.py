@@ -86,9 +86,8 @@ def _classes(build: Build):
 
 def _codes(build: Build):
     template = make_environment(build.site.directory_urls).get_template("code.md.j2")
-    scenarios = build.interactive.scenarios_for if build.interactive else lambda code: ()
     for entry in build.reference.entries:
-        markdown = render_entry(template, build.reference, entry, build.edit_url_base, scenarios(entry.code))
+        markdown = render_entry(template, build.reference, entry, build.edit_url_base, _scenarios_for(build, entry))
         yield Page(f"{entry.number}.md", markdown, "code", entry)
 
 
@@ -116,15 +115,21 @@ def _problems(build: Build):
     return [page for page in render_problem_pages(build.report) if page.src_uri not in taken]
 
 
+def _scenarios_for(build: Build, entry) -> list:
+    return build.interactive.scenarios_for(entry.code) if build.interactive else []
+
+
 def _twins(build: Build):
     for entry in build.reference.entries:
-        yield Page(
-            f"{entry.number}/index.md", twin.code_markdown(entry, build.reference, build.site_url), "markdown", entry
-        )
+        markdown = twin.code_markdown(entry, build.reference, build.site_url, _scenarios_for(build, entry))
+        yield Page(f"{entry.number}/index.md", markdown, "markdown", entry)
 
 
 def _llms(build: Build):
-    text = twin.llms_txt(build.reference, build.site_url, build.site.name, build.site.description)
+    guide = build.interactive.guide if build.interactive else None
+    text = twin.llms_txt(
+        build.reference, build.site_url, build.site.name, build.site.description, guide["title"] if guide else None
+    )
     yield Page(twin.LLMS_TXT, text, "llms", build.reference)
 
 

@@ -76,8 +76,9 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
 
-def code_markdown(entry: Entry, reference: Reference, site_url: str) -> str:
-    """The Markdown twin of ``entry``'s page; ``site_url`` is absolute and ends in "/"."""
+def code_markdown(entry: Entry, reference: Reference, site_url: str, scenarios=()) -> str:
+    """The Markdown twin of ``entry``'s page; ``site_url`` is absolute and ends in "/". ``scenarios``: the
+    (id, scenario) pairs of the playgrounds the page shows, written as their steps' messages."""
     env = _environment(site_url, entry.number)
     related = [(reference.by_code[r.code], r.why) for r in entry.related if r.code in reference.by_code]
     text = env.get_template("code.twin.md.j2").render(
@@ -87,16 +88,26 @@ def code_markdown(entry: Entry, reference: Reference, site_url: str) -> str:
         related=related,
         site_url=site_url,
         doc=api.summary_fields(entry, reference, site_url),
+        scenarios=list(scenarios),
     )
     return _tidy(text)
 
 
-def llms_txt(reference: Reference, site_url: str, site_name: str, description: str) -> str:
-    """``/llms.txt`` (https://llmstxt.org): title, one-paragraph summary, links to every code's Markdown by class."""
+def llms_txt(
+    reference: Reference, site_url: str, site_name: str, description: str, guide_title: str | None = None
+) -> str:
+    """``/llms.txt`` (https://llmstxt.org): title, one-paragraph summary, links to every code's Markdown by class;
+    with ``guide_title`` (the site has the guide), a link to /guide/ under the summary."""
     text = (
         _environment(site_url)
         .get_template("llms.txt.j2")
-        .render(ref=reference, site_url=site_url, site_name=site_name, description=" ".join(description.split()))
+        .render(
+            ref=reference,
+            site_url=site_url,
+            site_name=site_name,
+            description=" ".join(description.split()),
+            guide_title=guide_title,
+        )
     )
     return _tidy(text)
 

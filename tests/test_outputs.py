@@ -63,6 +63,10 @@ def test_every_code_page_has_a_json_twin_that_says_the_same(site):
             assert document["spec"]["url"] in links, path
         http_blocks = len(soup.select(".language-http"))
         expected = sum(1 + (x["response"] is not None) for x in document["examples"])
+        # A playground on the page (issue 13) shows each of its steps' request and response too.
+        for anchor in soup.select(".tryit-anchor[data-scenario]"):
+            scenario = json.loads((site.root / "assets" / "tryit" / f"{anchor['data-scenario']}.json").read_text())
+            expected += 2 * len(scenario["steps"])
         assert http_blocks == expected, (path, http_blocks, expected)
         for question in document["faq"]:
             assert any(text(h) == question["question"] for h in soup.find_all("h3")), (path, question["question"])
@@ -130,6 +134,10 @@ def test_llms_txt_links_every_code_by_class(site):
     for code, url in links:
         assert url == f"{site.site_url}{code}/index.md"
         assert (site.root / code / "index.md").is_file()
+    # The guide, for a tool that must choose a code rather than explain one.
+    intro = "\n".join(lines[: lines.index(f"## {sections[0]}")])
+    assert f"[Which status code should I return?]({site.site_url}guide/)" in intro
+    assert (site.root / "guide" / "index.html").is_file()
 
 
 def test_opensearch_description_and_its_link_in_every_page_head(site):
