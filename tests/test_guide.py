@@ -145,3 +145,42 @@ def test_make_validate_reports_guide_problems_with_the_entries(tmp_path):
     assert "guide/tree.yaml:8: questions.start.answers[0].next: no question has the id 'nowhere'" in result.stderr
     assert "guide/tree.yaml:16: questions.created.answers[0].code: 201 has no entry in codes/" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_built_guide_page_has_its_own_head_and_links_every_code(site, reference):
+    """/guide/ is a page of its own kind: its title, description and JSON-LD say what it is (not the home
+    page's), every answer links its code's page, and the script's data links the same pages."""
+    import json
+
+    soup = site.soup("guide/")
+    assert soup.title.get_text() == "Which status code should I return? - HTTP Status Codes"
+    description = soup.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Answer one question at a time") and "70 codes" in description
+    assert soup.find("link", rel="canonical")["href"] == site.site_url + "guide/"
+    types = [block["@type"] for block in site.json_ld(soup)]
+    assert types == ["WebPage", "BreadcrumbList"]
+    tree = json.loads((site.root / "assets" / "tryit" / "guide.json").read_text(encoding="utf-8"))
+    ends = [a for q in tree["questions"].values() for a in q["answers"] if "code" in a]
+    linked = {a["href"] for a in soup.select("article li a")}
+    for answer in ends:
+        entry = reference.by_code[answer["code"]]
+        assert answer["href"] == f"../{entry.number}/" and answer["phrase"] == entry.name
+        assert answer["href"] in linked
+        assert (site.root / entry.number / "index.html").is_file()
+
+
+def test_without_directory_urls_the_guide_links_pages_as_files():
+    """The offline copy publishes 404.html, not 404/: the links the script draws follow it, like the home grid's."""
+    import json
+
+    from generator import kinds, pipeline, seo
+
+    site = seo.Site("HTTP Status Codes", None, "", directory_urls=False)
+    result = pipeline.run(ROOT / "codes", ROOT, pipeline.DEFAULT_EDIT_URL_BASE, site=site)
+    assert result.ok
+    by_uri = {page.src_uri: page for page in result.pages}
+    tree = json.loads(by_uri["assets/tryit/guide.json"].content)
+    hrefs = {a["href"] for q in tree["questions"].values() for a in q["answers"] if "href" in a}
+    assert "404.html" in hrefs and all(h.endswith(".html") and "/" not in h for h in hrefs)
+    assert '<a href="404.html">' in by_uri["index.md"].content
+    assert kinds.kind_named("guide-data").media_type == "application/json"

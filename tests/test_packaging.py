@@ -58,6 +58,16 @@ def test_the_installed_generator_runs_outside_the_repository(venv, tmp_path):
     assert done.returncode == 0, done.stderr
     count = len(list((ROOT / "codes").glob("*.yaml")))
     assert done.stdout.strip() == f"{count} entries valid"
+    # guide/ and scenarios/ are the project's, read next to its codes/ (not shipped in the wheel); the wheel
+    # carries their schemas, so the installed generator checks them.
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "codes", project / "codes")
+    shutil.copytree(ROOT / "scenarios", project / "scenarios")
+    (project / "guide").mkdir()
+    (project / "guide" / "tree.yaml").write_text("title: Which code?\nstart: start\n", encoding="utf-8")
+    broken = run([python, "-m", "generator", "--codes", "codes", "validate"], cwd=project)
+    assert broken.returncode == 1 and "guide/tree.yaml:1: questions: " in broken.stderr, broken.stderr
+    assert "scenarios/" not in broken.stderr and "Traceback" not in broken.stderr
 
 
 def test_the_installed_httpstatus_command_works_outside_the_repository(venv, tmp_path):

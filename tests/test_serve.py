@@ -48,10 +48,32 @@ def wait_for(predicate, seconds: float = 60):
     return None
 
 
+# A playground flow on the 404 page, next to the entries like the project's scenarios/.
+SCENARIO = """\
+title: Ask for a report that was never made
+pages: [404]
+summary: The server has no resource at the target.
+steps:
+  - title: Request a missing report
+    request: |
+      GET /reports/2031 HTTP/1.1
+      Host: api.example.com
+    response: |
+      HTTP/1.1 404 Not Found
+      Date: Mon, 30 Nov 2026 18:00:00 GMT
+      Content-Length: 0
+    rule: The origin server did not find a current representation for the target resource.
+    section: RFC 9110 §15.5.5
+    url: https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5
+"""
+
+
 @pytest.fixture
 def server(tmp_path):
     codes = tmp_path / "codes"
     shutil.copytree(MINIMAL, codes)
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "404-missing.yaml").write_text(SCENARIO, encoding="utf-8")
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
@@ -98,3 +120,20 @@ def test_edit_reload_break_and_fix(server):
         "fixing the file did not bring the page back"
     )
     assert process.poll() is None
+
+
+def test_a_scenario_edit_reloads_and_a_broken_one_is_reported(server, tmp_path):
+    """The preview watches scenarios/ (and guide/) next to the entries, like codes/."""
+    process, url, _, log = server
+    scenario = tmp_path / "scenarios" / "404-missing.yaml"
+    assert "Try it: Ask for a report that was never made" in fetch(url)[1]
+
+    scenario.write_text(SCENARIO.replace("never made", "never written"), encoding="utf-8")
+    assert wait_for(lambda: "Try it: Ask for a report that was never written" in fetch(url)[1]), log.read_text()
+
+    scenario.write_text(SCENARIO.replace("Content-Length: 0", "Content-Length: 12"), encoding="utf-8")
+    assert wait_for(lambda: "scenarios/404-missing.yaml:" in log.read_text()), log.read_text()
+    assert wait_for(lambda: "Try it:" not in (page := fetch(url)[1]) and "Meaning" in page), (
+        "a broken scenario is left out of the preview until it is fixed"
+    )
+    assert process.poll() is None and "Traceback" not in log.read_text()
