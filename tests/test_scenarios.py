@@ -122,6 +122,12 @@ def test_a_good_scenario_has_no_problem(tmp_path):
         ("    sender: browser", "    sender: robot", "scenarios/303-form.yaml:21: steps[1].sender: must be one of"),
         ("    sender: browser", "    senders: browser", "scenarios/303-form.yaml:21: steps[1].senders: unknown field"),
         (
+            "pages: [303]",
+            "pages: [303, 200, 201]\nstarts_at_page_code: true",
+            "scenarios/303-form.yaml:2: pages[2]: starts_at_page_code: no step is answered with 201, so its page has "
+            "no step to start at",
+        ),
+        (
             "      HTTP/1.1 303 See Other",
             "      HTTP/1.1 303See Other",
             "scenarios/303-form.yaml:14: steps[0].response: first line 'HTTP/1.1 303See Other' is not a status line",
@@ -135,6 +141,7 @@ def test_a_good_scenario_has_no_problem(tmp_path):
         "content-type-kept-after-303",
         "wrong-redirect-target",
         "page-without-entry",
+        "start-code-no-step-answers",
         "bad-sender",
         "unknown-field",
         "bad-status-line",

@@ -106,6 +106,20 @@ def check(report, loaded, known_codes: set[int], context) -> None:
         if code not in known_codes:
             path = ("pages", index)
             report.add(loaded.name, loaded.line_of(path), format_path(path), f"{code} has no entry in codes/")
+    if loaded.data.get("starts_at_page_code"):
+        answered = set()
+        for step in loaded.data["steps"]:
+            _, responses = exchange(step)
+            answered |= {responses[-1].status} if responses else set()
+        for index, code in enumerate(loaded.data["pages"]):
+            if code not in answered:
+                path = ("pages", index)
+                report.add(
+                    loaded.name,
+                    loaded.line_of(path),
+                    format_path(path),
+                    f"starts_at_page_code: no step is answered with {code}, so its page has no step to start at",
+                )
     examples = as_examples(loaded)
     found = Report()
     for rule in MESSAGE_RULES + (cited_sections,):

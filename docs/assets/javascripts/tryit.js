@@ -274,7 +274,10 @@
   function Playground(anchor, scenario) {
     this.scenario = scenario;
     scenario.parsed = scenario.steps.map(function (s) { return { request: parseMessage(s.request) }; });
-    this.position = 0;   // the step whose request is in the editor
+    // A scenario of independent parts (starts_at_page_code) opens on the step answered with the page's code.
+    var startStatus = Number(anchor.getAttribute("data-start-status"));
+    this.start = Math.max(0, scenario.steps.findIndex(function (s) { return startStatus && s.status === startStatus; }));
+    this.position = this.start;   // the step whose request is in the editor
     this.pendingWait = 0; // seconds Retry-After asked the client to wait, not yet waited (simulated)
     var id = "tryit-" + scenario.id;
     this.box = el("section", { class: "tryit-play", "aria-label": "Playground: " + scenario.title });
@@ -305,12 +308,12 @@
     this.send.addEventListener("click", function () { self.onSend(); });
     this.next.addEventListener("click", function () { self.onNext(); });
     this.prev.addEventListener("click", function () { self.load(Math.max(0, self.position - 1), null, true); });
-    this.reset.addEventListener("click", function () { self.pendingWait = 0; self.load(0, null, true); });
+    this.reset.addEventListener("click", function () { self.pendingWait = 0; self.load(self.start, null, true); });
     this.wait.addEventListener("click", function () { self.onWait(); });
     this.editor.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); self.onSend(); }
     });
-    this.load(0, null, false);
+    this.load(this.start, null, false);
   }
 
   /* Put step ``index`` in the editor (``text``: the request to show instead of the step's own). */
