@@ -157,9 +157,10 @@ GUIDE_PAGE = "guide.md"
 DATA_PATH = "assets/tryit/"  # where tryit.js reads its JSON documents (relative to its own folder: ../tryit/)
 
 
-def guide_codes(guide: dict) -> set[int]:
-    """The distinct codes the guide's answers end at."""
-    return {a["code"] for q in guide["questions"].values() for a in q["answers"] if "code" in a}
+def guide_codes(guide: dict, with_instead: bool = False) -> set[int]:
+    """The distinct codes the guide's answers end at (``with_instead``: and the codes they say to send instead)."""
+    keys = ("code", "instead") if with_instead else ("code",)
+    return {a[key] for q in guide["questions"].values() for a in q["answers"] for key in keys if key in a}
 
 
 def guide_description(guide: dict) -> str:

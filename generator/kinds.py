@@ -72,7 +72,7 @@ def _home(build: Build):
     template = make_environment(build.site.directory_urls).get_template("home.md.j2")
     ref = build.reference
     common = [ref.by_code[code] for code in COMMON_CODES if code in ref.by_code]
-    guide = bool(build.interactive and build.interactive.guide)
+    guide = _guide_of(build) is not None
     markdown = template.render(ref=ref, boost=HOME_SEARCH_BOOST, common=common, guide=guide)
     yield Page("index.md", markdown, "home", ref)
 
@@ -91,16 +91,24 @@ def _codes(build: Build):
         yield Page(f"{entry.number}.md", markdown, "code", entry)
 
 
+def _guide_of(build: Build) -> dict | None:
+    """The guide, when the project has one and every code it names has a page in this build: the live preview
+    leaves a broken entry out, and the guide with it until the entry is fixed."""
+    guide = build.interactive.guide if build.interactive else None
+    if guide and interactive.guide_codes(guide, with_instead=True) <= build.reference.by_code.keys():
+        return guide
+    return None
+
+
 def _guide(build: Build):
-    if build.interactive and build.interactive.guide:
-        guide = build.interactive.guide
+    if guide := _guide_of(build):
         yield interactive.render_guide_page(guide, build.reference.by_code, build.site.directory_urls)
 
 
 def _guide_data(build: Build):
-    if build.interactive and build.interactive.guide:
-        text = interactive.guide_json(build.interactive.guide, build.reference.by_code, build.site.directory_urls)
-        yield Page(f"{interactive.DATA_PATH}guide.json", text, "guide-data", build.interactive.guide)
+    if guide := _guide_of(build):
+        text = interactive.guide_json(guide, build.reference.by_code, build.site.directory_urls)
+        yield Page(f"{interactive.DATA_PATH}guide.json", text, "guide-data", guide)
 
 
 def _scenario_data(build: Build):
@@ -126,7 +134,7 @@ def _twins(build: Build):
 
 
 def _llms(build: Build):
-    guide = build.interactive.guide if build.interactive else None
+    guide = _guide_of(build)
     text = twin.llms_txt(
         build.reference, build.site_url, build.site.name, build.site.description, guide["title"] if guide else None
     )

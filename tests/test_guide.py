@@ -184,3 +184,19 @@ def test_without_directory_urls_the_guide_links_pages_as_files():
     assert "404.html" in hrefs and all(h.endswith(".html") and "/" not in h for h in hrefs)
     assert '<a href="404.html">' in by_uri["index.md"].content
     assert kinds.kind_named("guide-data").media_type == "application/json"
+
+
+def test_the_preview_leaves_the_guide_out_while_an_entry_it_names_is_broken(tmp_path):
+    """`make serve` renders what is valid: with 404.yaml broken, the guide (which links 404) waits for the fix
+    instead of failing the preview with a traceback."""
+    from generator import pipeline
+
+    shutil.copytree(ROOT / "codes", tmp_path / "codes")
+    shutil.copytree(ROOT / "guide", tmp_path / "guide")
+    entry = tmp_path / "codes" / "404.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("phrase: Not Found", "phrase: [Not Found"))
+    result = pipeline.run(tmp_path / "codes", tmp_path, pipeline.DEFAULT_EDIT_URL_BASE, partial=True)
+    assert [p.file for p in result.report.errors] == ["codes/404.yaml"]
+    uris = {page.src_uri for page in result.pages}
+    assert "404.md" in uris and "guide.md" not in uris and "assets/tryit/guide.json" not in uris
+    assert "guide.md" not in next(p for p in result.pages if p.src_uri == "index.md").content
