@@ -32,10 +32,19 @@ def describe(path: str, violation: dict) -> str:
     return f"{path}: {violation['id']} ({violation.get('impact')}, {len(nodes)} node(s): {where}) {detail}"
 
 
+def axe_violations(page, path: str) -> list[str]:
+    """Run axe's WCAG A and AA rules on what ``page`` shows now; one line per violation, named by ``path``."""
+    page.add_script_tag(path=str(axe_script()))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [describe(path, v) for v in result["violations"]]
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_wcag_a_or_aa_violations(browser, server, sample_pages, scheme):
     page = new_page(browser, server, scheme=scheme)
-    script = axe_script()
     problems = []
     try:
         for path in [*sample_pages, "/?q=not+found"]:
@@ -43,12 +52,7 @@ def test_no_wcag_a_or_aa_violations(browser, server, sample_pages, scheme):
             assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
             if "?q=" in path:
                 assert SiteSearch(page).results(), "the search dialog shows no results"
-            page.add_script_tag(path=str(script))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                WCAG_TAGS,
-            )
-            problems += [describe(path, v) for v in result["violations"]]
+            problems += axe_violations(page, path)
     finally:
         page.context.close()
     assert not problems, f"{len(problems)} axe violation(s) in the {scheme} palette:\n" + "\n".join(problems)

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from .conftest import new_page
-from .test_accessibility import SCHEMES, WCAG_TAGS, axe_script, describe
+from .test_accessibility import SCHEMES, axe_violations
 
 # (answers clicked, in order) -> the code the guide ends at, and the code to send instead if it says so.
 PATHS = [
@@ -114,12 +114,7 @@ def test_guide_has_no_axe_violations(browser, server, scheme):
             page.goto(path)
             page.locator(".tryit-guide").wait_for()
             assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-            page.add_script_tag(path=str(axe_script()))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                WCAG_TAGS,
-            )
-            problems += [describe(path, v) for v in result["violations"]]
+            problems += axe_violations(page, path)
     finally:
         page.context.close()
     assert not problems, "\n".join(problems)

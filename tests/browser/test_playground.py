@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import new_page
-from .test_accessibility import SCHEMES, WCAG_TAGS, axe_script, describe
+from .test_accessibility import SCHEMES, axe_violations
 
 
 class Playground:
@@ -268,12 +268,7 @@ def test_playground_has_no_axe_violations(browser, server, scheme):
             play.send()
             play.next()
             play.send()
-            page.add_script_tag(path=str(axe_script()))
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                WCAG_TAGS,
-            )
-            problems += [describe(f"/{code}/", v) for v in result["violations"]]
+            problems += axe_violations(page, f"/{code}/")
     finally:
         page.context.close()
     assert not problems, "\n".join(problems)
