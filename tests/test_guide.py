@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator import interactive
-from generator.loader import load_file
-from generator.problems import Report
 from generator.rules import guide_tree
 from generator.validate import Context
+
+from .rulecheck import load_written
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN = {int(p.stem) for p in (ROOT / "codes").glob("*.yaml")}
@@ -44,11 +44,7 @@ questions:
 
 
 def check(tmp_path: Path, text: str, known=frozenset({200, 201, 500}), min_codes: int = 3) -> list[str]:
-    path = tmp_path / "guide" / "tree.yaml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    loaded = load_file(path, "guide/tree.yaml")
-    report = Report(list(loaded.problems))
+    loaded, report = load_written(tmp_path, "guide/tree.yaml", text)
     if not loaded.problems:
         original = guide_tree.MIN_CODES
         guide_tree.MIN_CODES = min_codes

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator import interactive
-from generator.loader import load_file
-from generator.problems import Report
 from generator.rules import scenario_steps
 from generator.validate import Context
+
+from .rulecheck import load_written
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN = {int(p.stem) for p in (ROOT / "codes").glob("*.yaml")}
@@ -55,11 +55,7 @@ steps:
 
 
 def check(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "scenarios" / "303-form.yaml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    loaded = load_file(path, "scenarios/303-form.yaml")
-    report = Report(list(loaded.problems))
+    loaded, report = load_written(tmp_path, "scenarios/303-form.yaml", text)
     if not loaded.problems:
         scenario_steps.check(report, loaded, KNOWN, Context())
     return [str(p) for p in report.sorted()]
