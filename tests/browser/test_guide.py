@@ -16,7 +16,7 @@ PATHS = [
     (["The request worked", "No, it was accepted"], "202", None),
     (["The request worked", "Yes", "Yes"], "201", None),
     (["The request worked", "Yes", "No", "Nothing", "No, leave it"], "204", None),
-    (["The client should look elsewhere", "Its conditional GET matched"], "304", None),
+    (["The client should look elsewhere", "A conditional GET or HEAD found"], "304", None),
     (["The client should look elsewhere", "The resource has moved", "Yes, links", "Yes"], "308", None),
     (["The client should look elsewhere", "The resource has moved", "No, keep", "No, or only"], "302", None),
     (["The request is wrong", "Who is asking", "No credentials"], "401", None),

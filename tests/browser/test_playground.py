@@ -59,7 +59,7 @@ def test_202_send_then_follow_the_flow_to_303_and_the_result(page):
     play = open_playground(page, 202, "202-async-job")
     play.send()
     assert play.status_line() == "HTTP/1.1 202 Accepted"
-    assert "Location: /reports/jobs/42" in play.response()
+    assert "\nContent-Location: /reports/jobs/42" in play.response()
     assert play.status() == "Response: 202 Accepted."
     assert "RFC 9110 §15.3.3" in play.box.locator(".tryit-rule").inner_text()
     play.next()
