@@ -58,6 +58,9 @@ class Kind:
     pages: Callable[[Build], Iterable[Page]]
     made_with: str  # the template or serializer, for readers of the registry (and docs/api.md)
     head: Callable | None = None  # (page, reference, canonical, site, title) -> seo.Head, for HTML kinds
+    # Listed in the site's navigation after the home page. For pages that exist only when the project has their
+    # data (the guide): the engine config cannot name them without breaking builds of projects that lack it.
+    in_nav: bool = False
 
     @property
     def engine_renders(self) -> bool:
@@ -193,7 +196,7 @@ KINDS: dict[str, Kind] = {
         Kind("home", HTML, _home, "templates/home.md.j2", _home_head),
         Kind("class", HTML, _classes, "templates/class.md.j2", _class_head),
         Kind("code", HTML, _codes, "templates/code.md.j2", _code_head),
-        Kind("guide", HTML, _guide, "templates/guide.md.j2", _guide_head),
+        Kind("guide", HTML, _guide, "templates/guide.md.j2", _guide_head, in_nav=True),
         Kind("problems", HTML, _problems, "templates/problems.md.j2 (live preview only)", _plain_head),
         Kind("markdown", "text/markdown; charset=utf-8", _twins, "templates/code.twin.md.j2"),
         Kind("llms", "text/plain; charset=utf-8", _llms, "templates/llms.txt.j2"),

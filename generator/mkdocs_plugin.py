@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 
 from . import pipeline, search_index, seo
 from .interactive import GUIDE_FILE, SCENARIOS_DIR
+from .kinds import kind_named
 from .safety import find_active_content
 from .schema import SCHEMA_PATH
 from .validate import Context
@@ -102,6 +103,16 @@ class StatusCodesPlugin(BasePlugin[StatusCodesConfig]):
         for output in result.files:
             files.append(_as_is(config, output.src_uri, output.content))
         return files
+
+    def on_nav(self, nav, config, files):
+        # Pages of kinds marked in_nav go after the first item (Home). MkDocs has made a Page for every file
+        # by now; titles come from each page's H1 once it is rendered, before any template needs them.
+        for page in self.result.engine_pages:
+            file = files.get_file_from_path(page.src_uri) if kind_named(page.kind).in_nav else None
+            if file is not None and file.page is not None and file.page not in nav.items:
+                nav.items.insert(1, file.page)
+                nav.pages.insert(1, file.page)
+        return nav
 
     def on_post_build(self, config):
         # After Material's search plugin (listed first in mkdocs.yml) has written search/search_index.json.

@@ -165,6 +165,16 @@ def test_the_built_guide_page_has_its_own_head_and_links_every_code(site, refere
         assert (site.root / entry.number / "index.html").is_file()
 
 
+def test_the_sidebar_lists_the_guide_after_home(site):
+    """mkdocs.yml cannot name the guide (projects without guide/ would fail a strict build); the plugin adds it."""
+    for path in ("404/", "4xx/", "guide/"):
+        links = site.soup(path).select("nav.md-nav--primary > ul > li > a.md-nav__link")
+        titles = [" ".join(a.get_text(" ").split()) for a in links]
+        assert titles[:2] == ["Home", "Which status code should I return?"], (path, titles)
+    current = site.soup("guide/").select_one("nav.md-nav--primary li.md-nav__item--active > a")
+    assert current is not None and "Which status code" in current.get_text()
+
+
 def test_without_directory_urls_the_guide_links_pages_as_files():
     """The offline copy publishes 404.html, not 404/: the links the script draws follow it, like the home grid's."""
     import json
