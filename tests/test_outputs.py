@@ -134,6 +134,12 @@ def test_llms_txt_links_every_code_by_class(site):
     for code, url in links:
         assert url == f"{site.site_url}{code}/index.md"
         assert (site.root / code / "index.md").is_file()
+    # Every standing but a permanent registration is named as the page names it (a warn-code is not "unofficial").
+    text = "\n".join(lines)
+    assert re.search(r"^- \[110 Response is Stale\].*Standing: Warning header code, not a status code\.$", text, re.M)
+    assert re.search(r"^- \[499 Client Closed Request\].*Standing: Unofficial\.$", text, re.M)
+    assert re.search(r"^- \[404 Not Found\][^\n]*\.$", text, re.M) and "404 Not Found" in text
+    assert not re.search(r"^- \[404 Not Found\].*Standing:", text, re.M)
     # The guide, for a tool that must choose a code rather than explain one.
     intro = "\n".join(lines[: lines.index(f"## {sections[0]}")])
     assert f"[Which status code should I return?]({site.site_url}guide/)" in intro
