@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # scripts/support.py (Chromium and its flags, a free port) and scripts/serve_static.py are shared with the
 # tests and the audit script.
 sys.path.insert(0, str(ROOT / "scripts"))
+from support import build_command  # noqa: E402
+
 # Others edit the project while the benchmark runs, so everything is measured on a snapshot of it taken at
 # the start (generator, templates, schema, registry, theme overrides, docs, mkdocs.yml, codes): SRC.
 SNAPSHOT = ("generator", "schema", "reference", "overrides", "docs", "codes", "mkdocs.yml")
@@ -158,22 +160,8 @@ class Project:
 
     def build(self) -> Run:
         """What `make site` does (minus the venv check): validate, then mkdocs build --strict."""
-        return run(
-            [
-                PY,
-                "-m",
-                "generator",
-                "--codes",
-                str(self.codes),
-                *skip_flags(self.skip_rules),
-                "build",
-                "--config",
-                str(SRC / "mkdocs.yml"),
-                "--site-dir",
-                str(self.site),
-            ],
-            cwd=self.directory,
-        )
+        command = build_command(self.site, codes_dir=self.codes, config=SRC / "mkdocs.yml", skip_rules=self.skip_rules)
+        return run(command, cwd=self.directory)
 
 
 def make_project(directory: Path, source_codes: Path, factor: int = 1, skip_rules=()) -> Project:

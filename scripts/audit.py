@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_static import StaticServer  # noqa: E402
-from support import CHROMIUM_ARGS, free_port  # noqa: E402
+from support import CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -42,19 +42,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 1.0, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 # Home, a class page, and three code pages: the reference entry, a redirect and a 5xx page.
 DEFAULT_PAGES = ("", "4xx/", "404/", "301/", "503/")
-
-
-def build_site(site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        sys.exit(f"site build failed:\n{done.stdout}{done.stderr}")
 
 
 def lighthouse(url: str, output: Path) -> dict:
@@ -123,7 +110,9 @@ def main() -> int:
         site_dir = args.site_dir
         if site_dir is None:
             site_dir = Path(tmp) / "site"
-            build_site(site_dir, f"http://127.0.0.1:{port}/")
+            done = build_site(site_dir, site_url=f"http://127.0.0.1:{port}/")
+            if done.returncode != 0:
+                sys.exit(f"site build failed:\n{done.stdout}{done.stderr}")
         with StaticServer(site_dir, port) as base:
             print(
                 f"Lighthouse {lighthouse_version()}, {chromium_version()}, mobile, simulated throttling; "

@@ -6,12 +6,13 @@ import io
 import json
 import os
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from scripts.support import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_SITE_URL = "https://status.test.example/"
@@ -45,14 +46,14 @@ def build_cli(
     codes_dir: Path, site_dir: Path, env: dict | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess:
     """``python -m generator --codes DIR build`` in a new interpreter (for what a process fixes at start: the
-    hash seed, the locale), with the project's mkdocs.yml and ``TEST_SITE_URL``."""
-    env = {**os.environ, **(env or {}), "SITE_URL": TEST_SITE_URL}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--codes", str(codes_dir), "build"]
-        + ["--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        env=env,
-        capture_output=True,
-        text=True,
+    hash seed, the locale), with the project's mkdocs.yml and ``TEST_SITE_URL``: scripts/support.py's
+    ``build_site``, the runner the audit script and the benchmark use too."""
+    return build_site(
+        site_dir,
+        codes_dir=codes_dir,
+        config=ROOT / "mkdocs.yml",
+        site_url=TEST_SITE_URL,
+        env={**os.environ, **(env or {})},
         cwd=cwd,
     )
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.pipeline import format_report
 from generator.validate import Context, validate_tree
+from scripts.support import build_site
 
 from .brokencases import BASES, CASE_NAMES, CASES_DIR, CaseError, apply_patch, load_case, write_case
 from .sitebuild import ROOT, build, snapshot
@@ -75,24 +75,8 @@ def good_site(tmp_path_factory):
 
 
 def run_build(case_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--codes",
-            "codes",
-            "build",
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=case_dir,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """The case's own codes/ (a path relative to the case), built with the project's mkdocs.yml."""
+    return build_site(site_dir, codes_dir="codes", config=ROOT / "mkdocs.yml", cwd=case_dir, timeout=120)
 
 
 def check_rejected(case_dir: Path, expected: list[str], good_site: Path, tmp_path: Path) -> str:
