@@ -313,7 +313,7 @@ def test_comparison_table_uses_related_summaries(site, reference):
 
 def test_dark_mode_toggle_and_no_google_fonts(site):
     soup = site.soup("")
-    toggles = soup.select("form[data-md-component=palette] input")
+    toggles = soup.select("header form.md-header__option input[name=__palette]")
     assert len(toggles) == 2
     assert {t.get("data-md-color-scheme") for t in toggles} == {"default", "slate"}
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .conftest import new_page
 
 
@@ -38,6 +40,42 @@ def test_palette_toggle_switches_to_dark_and_back(page):
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     page.locator("label[title='Switch to light mode']").click()
     page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+
+
+def test_palette_choice_is_kept_on_the_next_page_and_enter_switches(page):
+    page.goto("/404/")
+    page.locator("label[title='Switch to dark mode']").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.goto("/4xx/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("label[title='Switch to light mode']").is_visible()
+    assert not page.locator("label[title='Switch to dark mode']").is_visible()
+    # The address bar colour (theme-color) follows the header.
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") == page.evaluate(
+        "'#' + getComputedStyle(document.querySelector('header')).backgroundColor"
+        ".match(/\\d+/g).slice(0, 3).map(c => (+c).toString(16).padStart(2, '0')).join('')"
+    )
+    page.locator("input[name=__palette]").first.focus()  # where Tab lands in the radio group
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+
+
+@pytest.mark.parametrize("scheme, shown", [("dark", "slate"), ("light", "default")])
+def test_palette_is_applied_before_material_s_script_runs(browser, server, scheme, shown):
+    """A reader whose system prefers dark gets the dark palette and the toggle icon from the first paint: the
+    palette does not wait for Material's bundle (here never delivered), and the toggle works without it."""
+    tab = new_page(browser, server, scheme=scheme)
+    try:
+        tab.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+        tab.goto("/404/")
+        assert tab.locator("body").get_attribute("data-md-color-scheme") == shown
+        toggle = tab.locator("form.md-header__option label:not([hidden])")
+        assert toggle.count() == 1 and toggle.is_visible()
+        toggle.click()
+        other = {"slate": "default", "default": "slate"}[shown]
+        tab.wait_for_function(f"document.body.dataset.mdColorScheme === '{other}'")
+    finally:
+        tab.context.close()
 
 
 def test_no_horizontal_overflow_at_phone_width(browser, server, sample_pages):
