@@ -14,6 +14,8 @@ class Playground:
 
     def __init__(self, page, scenario: str):
         self.page = page
+        # Built when the reader scrolls near it (tryit.js): scroll there as a reader does.
+        page.locator(f".tryit-anchor[data-scenario='{scenario}']").first.scroll_into_view_if_needed()
         self.box = page.locator(f"#try-{scenario} ~ .tryit-play").first
         self.box.wait_for()
 
@@ -253,6 +255,10 @@ def test_the_script_loads_only_on_pages_with_a_playground_or_the_guide(page):
     page.goto("/", wait_until="networkidle")
     assert fetched == ["home.css"]
     page.goto("/202/", wait_until="networkidle")
+    # The playground's data loads when the reader scrolls near it (it is three to four screens down).
+    assert sorted(fetched) == ["home.css", "tryit.css", "tryit.js"]
+    page.locator(".tryit-anchor[data-scenario]").scroll_into_view_if_needed()
+    page.locator(".tryit-play").wait_for()
     assert sorted(fetched) == ["202-async-job.json", "home.css", "tryit.css", "tryit.js"]
     page.goto("/guide/", wait_until="networkidle")
     assert "guide.json" in fetched
