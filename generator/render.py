@@ -73,12 +73,14 @@ def _url(value: str) -> Trusted:
     return Trusted(html.escape(text, quote=True).replace("(", "%28").replace(")", "%29"))
 
 
-def _fence(text: str, language: str = "") -> Trusted:
-    """A fenced code block that no content can close early."""
+def _fence(text: str, language: str = "", classes: str = "") -> Trusted:
+    """A fenced code block that no content can close early; ``classes`` (space-separated) go on the block's
+    wrapper with the language (superfences' ``{.lang .class}`` form), e.g. Material's ``no-copy``."""
     body = str(text).replace("\r\n", "\n").rstrip("\n")
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     fence = "`" * max(3, longest + 1)
-    return Trusted(f"{fence}{language}\n{body}\n{fence}")
+    info = "{" + " ".join("." + name for name in [language, *classes.split()] if name) + "}" if classes else language
+    return Trusted(f"{fence}{info}\n{body}\n{fence}")
 
 
 def _item(value: Markdown) -> Markdown:

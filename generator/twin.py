@@ -22,8 +22,9 @@ OPENSEARCH = "opensearch.xml"
 OPENSEARCH_TYPE = "application/opensearchdescription+xml"
 
 
-def _fence(text: str, language: str = "") -> str:
-    """A fenced block no content can close early (a longer fence than any backtick run inside)."""
+def _fence(text: str, language: str = "", classes: str = "") -> str:
+    """A fenced block no content can close early (a longer fence than any backtick run inside). ``classes``
+    are for the HTML page's copy buttons; the Markdown twin has none and leaves them out."""
     body = str(text).replace("\r\n", "\n").rstrip("\n")
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     fence = "`" * max(3, longest + 1)

@@ -278,3 +278,21 @@ def test_playground_has_no_axe_violations(browser, server, scheme):
     finally:
         page.context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_examples_have_copy_buttons_and_the_transcript_none(page):
+    """The playground's transcript is copied from the playground itself: its blocks get no copy button (each
+    costs Material a layout at load), while the page's examples keep theirs."""
+    page.goto("/301/")
+    page.locator("article [data-md-type=copy]").first.wait_for(state="attached")
+    blocks = page.evaluate(
+        """() => [...document.querySelectorAll('article div.highlight')].map(block => {
+             let heading = block.previousElementSibling;
+             while (heading && heading.tagName !== 'H2') heading = heading.previousElementSibling;
+             return [heading ? heading.id : '', block.querySelector('[data-md-type=copy]') !== null];
+           })"""
+    )
+    transcript = [copy for section, copy in blocks if section.startswith("try-")]
+    examples = [copy for section, copy in blocks if section == "examples"]
+    assert len(transcript) >= 10 and not any(transcript)
+    assert examples and all(examples)
