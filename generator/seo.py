@@ -51,13 +51,10 @@ def _breadcrumbs(site: Site, trail: list[tuple[str, str | None]]) -> dict:
     return {"@context": SCHEMA_ORG, "@type": "BreadcrumbList", "itemListElement": items}
 
 
-def _defined_term(entry: Entry, site: Site) -> dict:
-    term = {
-        "@type": "DefinedTerm",
-        "name": entry.title,
-        "termCode": entry.number,
-        "description": entry.summary,
-    }
+def _defined_term(entry: Entry, site: Site, described: bool = True) -> dict:
+    term = {"@type": "DefinedTerm", "name": entry.title, "termCode": entry.number}
+    if described:
+        term["description"] = entry.summary
     if entry.aliases:
         term["alternateName"] = list(entry.aliases)
     if site.url:
@@ -146,7 +143,9 @@ def home_head(ref: Reference, canonical: str | None, site: Site) -> Head:
         "name": "HTTP status codes",
         "description": site.description,
         "url": canonical,
-        "hasDefinedTerm": [_defined_term(e, site) for e in ref.entries],
+        # Each term's description is on its own page (the TechArticle's `about`): here it made the home page's
+        # HTML 16.8 KB gzip instead of 11.7 KB, more than a first round trip carries (issue 11).
+        "hasDefinedTerm": [_defined_term(e, site, described=False) for e in ref.entries],
     }
     if site.url:
         term_set["@id"] = site.url + "#codes"

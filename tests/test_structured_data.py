@@ -325,3 +325,17 @@ def test_breadcrumbs_and_faq_have_googles_required_fields(blocks):
     ]
     assert seen["BreadcrumbList"] > 50 and seen["FAQPage"] > 0, seen
     assert not problems, "\n".join(problems[:40])
+
+
+def test_home_lists_every_code_and_each_code_page_describes_its_own(site, reference):
+    """The home page's DefinedTermSet names every code with its page; the description is on the code's own page
+    (repeating all of them made the home page's HTML a third heavier, issue 11)."""
+    home = site.json_ld(site.soup(""))
+    term_set = next(block for block in home if block["@type"] == "DefinedTermSet")
+    terms = {term["termCode"]: term for term in term_set["hasDefinedTerm"]}
+    assert sorted(terms) == sorted(entry.number for entry in reference.entries)
+    for entry in reference.entries:
+        assert terms[entry.number]["url"] == site.site_url + entry.path
+        assert "description" not in terms[entry.number]
+        article = next(b for b in site.json_ld(site.soup(entry.path)) if b["@type"] == "TechArticle")
+        assert article["about"]["description"] == entry.summary
