@@ -87,6 +87,7 @@ def _emit_json(data) -> None:
 def _not_found(message: str) -> None:
     click.echo(f"httpstatus: {message}", err=True)
     click.echo('Try a code (httpstatus 404), a class (httpstatus 4xx) or words (httpstatus "not found").', err=True)
+    click.echo(f"To choose the code a server should send: {_site_url()}guide/", err=True)
     sys.exit(1)
 
 

@@ -71,6 +71,7 @@ def check_commands(script: Path, cwd: Path) -> None:
 
     nothing = run(script, "xyzzy plugh", cwd=cwd)
     assert nothing.returncode == 1 and "nothing matches" in nothing.stderr
+    assert "https://http-status-codes.example/guide/" in nothing.stderr  # someone choosing a code, not naming one
 
     usage = run(script, "--no-such-option", "404", cwd=cwd)
     assert usage.returncode == 2 and "Usage:" in usage.stderr
