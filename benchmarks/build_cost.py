@@ -134,7 +134,7 @@ def bench_stages(results: Results, project: Project, full_build_cpu: float, repe
         for html in articles:
             c.find_active_content(html)
         t1 = time.process_time()
-        for page in result.pages:
+        for page in result.engine_pages:  # the HTML pages: the plugin's head hook runs for those only
             c.seo.head_for(page, result.reference, site.absolute(page.src_uri[:-3] + "/"), site)
         t2 = time.process_time()
         scan.append(t1 - t0)
