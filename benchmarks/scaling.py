@@ -10,8 +10,9 @@ from common import GIB, KIB, MIB, SYNTHETIC_SKIP, Results, Run, checked, log, ma
 # ------------------------------------------------------------------------------------------ 3: scaling
 
 
-def page_size(site: Path, code: int) -> int:
-    return (site / str(code) / "index.html").stat().st_size
+def page_size(site: Path, code: str) -> int:
+    """Bytes of the code page's HTML; ``code`` as its file is named (``000``, the page ``/000/``)."""
+    return (site / code / "index.html").stat().st_size
 
 
 def bench_scaling(results: Results, source_codes: Path, work: Path, repeat: int, stage_repeat: int) -> None:
@@ -54,10 +55,10 @@ def bench_scaling(results: Results, source_codes: Path, work: Path, repeat: int,
 
     # Nothing on a code page may grow with the number of entries (no sidebar or list of all codes).
     one, ten = projects[1].site, projects[10].site
-    codes = sorted(int(p.stem) for p in source_codes.glob("*.yaml"))
+    codes = sorted(p.stem for p in source_codes.glob("*.yaml"))  # "000" names the page /000/
     growth = {c: page_size(ten, c) - page_size(one, c) for c in codes}
     worst = max(growth, key=lambda c: abs(growth[c]))
-    probe = 404 if 404 in growth else codes[0]
+    probe = "404" if "404" in growth else codes[0]
     results.add(
         "3",
         f"/{probe}/ HTML, 1x vs 10x build",
