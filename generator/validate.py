@@ -11,7 +11,7 @@ from .loader import LoadedFile, load_tree
 from .problems import Report
 from .registry import REGISTRY_FILE, RegistryRow, load_registry
 from .rfc_index import load_rfc_index
-from .rules import RULES
+from .rules import RULES, reason_phrase
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Context:
     rfc_index: dict[str, dict] = field(default_factory=load_rfc_index)
     skip_rules: frozenset[str] = frozenset()
     extra_known_codes: frozenset[int] = frozenset()
+    # The names each code goes by (reason-phrase rule); filled from the entries by validate_files.
+    code_names: dict[int, frozenset[str]] = field(default_factory=dict)
     # The one place validation reads the clock: the dates rule warns about dated facts that have passed.
     today: date = field(default_factory=date.today)
     constants: ConstantsTable = field(default_factory=load_table)
@@ -51,6 +53,7 @@ def validate_files(files: list[LoadedFile], context: Context | None = None) -> R
         context,
         extra_known_codes=frozenset(context.extra_known_codes)
         | {int(f.path.stem) for f in files if f.path.stem.isdigit()},
+        code_names=context.code_names or reason_phrase.code_names(good, context.registry),
     )
     for rule in RULES:
         if rule.NAME in context.skip_rules:

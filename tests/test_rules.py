@@ -46,6 +46,7 @@ CASES_BY_RULE = {
         "status-line-without-space",
         "field-name-space-before-colon",
     ],
+    "reason-phrase": ["reason-phrase-wrong"],
     "content-length": ["content-length-differs"],
     "no-content": ["content-on-204"],
     "required-fields": ["required-field-missing"],
