@@ -38,7 +38,7 @@ def cmd_validate(args) -> int:
     context, codes = _context(args), _codes_dir(args)
     if context is None or codes is None:
         return 2
-    files, report, _ = pipeline.validate_all(codes, Path.cwd(), context)
+    files, report, interactive = pipeline.validate_all(codes, Path.cwd(), context)
     if report.problems:
         print(pipeline.format_report(report), file=sys.stderr)
     if report:
@@ -46,8 +46,20 @@ def cmd_validate(args) -> int:
     if report.warnings and getattr(args, "strict", False):
         print("--strict: warnings count as failures (CI runs this way)", file=sys.stderr)
         return 1
-    print(f"{len(files)} entries valid")
+    print(f"{checked_summary(len(files), interactive)} valid")
     return 0
+
+
+def checked_summary(entries: int, interactive) -> str:
+    """What validation covered: "106 entries, the guide and 9 scenarios" (the guide and scenarios only when
+    the project has them)."""
+    parts = [f"{entries} entries"]
+    if interactive.guide is not None:
+        parts.append("the guide")
+    if interactive.scenarios:
+        count = len(interactive.scenarios)
+        parts.append(f"{count} scenario{'s' if count != 1 else ''}")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def cmd_build(args) -> int:

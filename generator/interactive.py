@@ -21,13 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .http_message import exchange
-from .loader import LoadedFile, display_name, load_file
+from .loader import FileKind, LoadedFile, display_name, load_file
 from .problems import Report
 from .render import Page, Trusted, make_environment, site_link
 from .rules import guide_tree, scenario_steps
 
 GUIDE_FILE = Path("guide") / "tree.yaml"
 SCENARIOS_DIR = Path("scenarios")
+# The real guide is ~17 KB and the longest scenario ~7 KB: a file far bigger is a mistake (and a heavy page).
+GUIDE_KIND = FileKind(
+    "the guide", "guide/tree.yaml in the repository", "title: ..., start: ..., questions: ...", 256 * 1024
+)
+SCENARIO_KIND = FileKind("a scenario", "scenarios/202-async-job.yaml", "title: ..., pages: ..., steps: ...", 64 * 1024)
 
 
 @dataclass
@@ -44,38 +49,48 @@ class Interactive:
 def load(folder: Path, known_codes: set[int], context, root: Path | None = None) -> tuple[Interactive, Report]:
     """Load and check ``folder``/guide/tree.yaml and ``folder``/scenarios/*.yaml.
 
-    Takes the folder holding them, the codes that have an entry, the validation Context and the folder that
-    file names in messages are relative to (default: the current one); returns what loaded cleanly and a
-    Report of every problem in every file. Never raises for bad input.
+    Takes the folder holding them, the codes that have an entry, the validation Context (its ``code_names``
+    come from the entries: pipeline.validate_all fills them) and the folder that file names in messages are
+    relative to (default: the current one); returns what loaded cleanly and a Report of every problem in
+    every file. Never raises for bad input.
     """
     report = Report()
     result = Interactive()
     guide_path = folder / GUIDE_FILE
     if guide_path.is_file():
-        loaded = _load(guide_path, root, report)
-        if loaded:
-            before = len(report.problems)
-            guide_tree.check(report, loaded, known_codes)
-            if len(report.problems) == before:
-                result.guide = loaded.data
+        loaded = _load(guide_path, root, report, GUIDE_KIND)
+        if loaded and _checked(report, loaded, guide_tree, known_codes):
+            result.guide = loaded.data
     scenario_dir = folder / SCENARIOS_DIR
     if scenario_dir.is_dir():
         for path in sorted(p for p in scenario_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()):
-            loaded = _load(path, root, report)
-            if loaded:
-                before = len(report.problems)
-                scenario_steps.check(report, loaded, known_codes, context)
-                if len(report.problems) == before:
-                    steps = [
-                        {"sender": "client", "wait": 0, "follows_redirect": False, **step}
-                        for step in loaded.data["steps"]
-                    ]
-                    result.scenarios[path.stem] = {**loaded.data, "steps": steps}
+            named = scenario_steps.check_file_name(report, display_name(path, root))
+            loaded = _load(path, root, report, SCENARIO_KIND)
+            if not loaded:
+                continue
+            if _checked(report, loaded, scenario_steps, known_codes, context) and named:
+                steps = [
+                    {"sender": "client", "wait": 0, "follows_redirect": False, **step} for step in loaded.data["steps"]
+                ]
+                result.scenarios[path.stem] = {**loaded.data, "steps": steps}
     return result, report
 
 
-def _load(path: Path, root: Path, report: Report) -> LoadedFile | None:
-    loaded = load_file(path, display_name(path, root))
+def _checked(report: Report, loaded: LoadedFile, rule, *args) -> bool:
+    """Run ``rule.check(report, loaded, *args)``; True when it found nothing. A rule that raises is a problem
+    naming the rule and the file (as in validate._run), never a traceback."""
+    before = len(report.problems)
+    try:
+        rule.check(report, loaded, *args)
+    except Exception as error:  # noqa: BLE001 - a bug in a rule must not hide every other problem
+        report.add(
+            loaded.name, 1, "(rule)", f"rule {rule.NAME} crashed: {type(error).__name__}: {error}; please report"
+        )
+    return len(report.problems) == before
+
+
+def _load(path: Path, root: Path, report: Report, kind: FileKind) -> LoadedFile | None:
+    loaded = load_file(path, display_name(path, root), kind)
     report.problems.extend(loaded.problems)
     return loaded if not loaded.problems and isinstance(loaded.data, dict) else None
 

@@ -18,6 +18,19 @@ from .problems import Problem
 
 MAX_BYTES = 1024 * 1024  # the longest real entry is ~20 KB; anything near a megabyte is a mistake
 
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a file holds, for the messages about a file that is empty, too big or not a mapping."""
+
+    noun: str  # "an entry", "a scenario", "the guide"
+    example: str  # where to see a good one
+    fields: str  # its first fields, as the hint of a file that is not a mapping
+    max_bytes: int = MAX_BYTES
+
+
+ENTRY = FileKind("an entry", "codes/404.yaml", "code: ..., phrase: ...")
+
 STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
@@ -161,8 +174,9 @@ class _Builder:
         return result
 
 
-def load_file(path: Path, name: str | None = None) -> LoadedFile:
-    """Load one entry; problems are collected on the returned object, never raised."""
+def load_file(path: Path, name: str | None = None, kind: FileKind = ENTRY) -> LoadedFile:
+    """Load one file of ``kind`` (default: an entry); problems are collected on the returned object, never
+    raised."""
     loaded = LoadedFile(path=path, name=name or str(path))
 
     def fail(line: int, field: str, message: str) -> LoadedFile:
@@ -173,8 +187,8 @@ def load_file(path: Path, name: str | None = None) -> LoadedFile:
         size = path.stat().st_size
     except OSError as error:
         return fail(1, "(file)", f"cannot read file: {error.strerror}")
-    if size > MAX_BYTES:
-        return fail(1, "(file)", f"file is {size:,} bytes; an entry must be smaller than {MAX_BYTES:,} bytes")
+    if size > kind.max_bytes:
+        return fail(1, "(file)", f"file is {size:,} bytes; {kind.noun} must be smaller than {kind.max_bytes:,} bytes")
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -184,20 +198,20 @@ def load_file(path: Path, name: str | None = None) -> LoadedFile:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        return fail(1, "(file)", "the file is empty; an entry is a mapping of fields (see codes/404.yaml)")
+        return fail(1, "(file)", f"the file is empty; {kind.noun} is a mapping of fields (see {kind.example})")
 
     fast = _fast_compose(text)
     loader = fast[0] if fast else _EntryLoader(text)
     try:
         root = fast[1] if fast else loader.get_single_node()
         if root is None:
-            return fail(1, "(file)", "the file is empty; an entry is a mapping of fields")
+            return fail(1, "(file)", f"the file is empty; {kind.noun} is a mapping of fields (see {kind.example})")
         if not isinstance(root, MappingNode):
-            kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+            shape = "a list" if isinstance(root, SequenceNode) else "a single value"
             return fail(
                 root.start_mark.line + 1,
                 "(file)",
-                f"the file holds {kind}; an entry must be a mapping of fields (code: ..., phrase: ...)",
+                f"the file holds {shape}; {kind.noun} must be a mapping of fields ({kind.fields})",
             )
         loaded.data = _Builder(loaded, loader).build(root, ())
     except yaml.MarkedYAMLError as error:

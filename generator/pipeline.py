@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .interactive import load as load_interactive
@@ -10,6 +10,7 @@ from .kinds import Build, kind_named, render_all
 from .model import Reference, build_reference
 from .problems import Report
 from .render import Page
+from .rules import reason_phrase
 from .seo import Site
 from .validate import Context, validate_tree
 
@@ -79,6 +80,8 @@ def validate_all(codes_dir: Path, root: Path | None, context: Context | None = N
     files, report = validate_tree(codes_dir, root, context)
     known = {f.data.get("code") for f in files if isinstance(f.data, dict)}
     known |= {int(f.path.stem) for f in files if f.path.stem.isdigit()}
+    good = [f for f in files if not f.problems]
+    context = replace(context, code_names=context.code_names or reason_phrase.code_names(good, context.registry))
     interactive, extra = load_interactive(
         codes_dir.resolve().parent, {c for c in known if isinstance(c, int)}, context, root
     )

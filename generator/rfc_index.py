@@ -46,6 +46,12 @@ SECTION_LINK = re.compile(
 )
 
 
+def section_url(rfc: str, section: str) -> str:
+    """The RFC Editor's deep link to ``section`` of RFC ``rfc`` (``"9110"``, ``"15.5.5"``), the form the IANA
+    registry links (reference/iana-http-status-codes-*.csv) and SECTION_LINK reads."""
+    return f"https://www.rfc-editor.org/rfc/rfc{rfc}#section-{section}"
+
+
 def citations(text: str):
     """Yield (rfc, section, quoted citation) for every section citation in ``text``, e.g. ("RFC 9110", "15.5.5",
     "RFC 9110 §15.5.5"). Whitespace (line breaks of wrapped prose) counts as one space."""

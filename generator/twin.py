@@ -40,6 +40,18 @@ def _code(value: str) -> str:
     return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
+# What can start markup in CommonMark inline text: emphasis, code, links and images, HTML, character
+# references, and a heading's closing "#"s. A backslash before ASCII punctuation makes it literal (CommonMark
+# 0.31.2, "Backslash escapes").
+_PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!#|~])")
+
+
+def _plain(value: str) -> str:
+    """Plain text written into Markdown so that it reads as typed whatever it holds (whitespace folded):
+    ``[a](javascript:x)`` stays text, not a link."""
+    return _PLAIN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
 def _item(value: str) -> str:
     """Indent continuation lines so multi-line prose stays inside its list item."""
     lines = str(value).strip("\n").split("\n")
@@ -74,6 +86,7 @@ def _environment(site_url: str) -> jinja2.Environment:
         fence=_fence,
         code=_code,
         item=_item,
+        plain=_plain,
         url=str,
     )
     return env

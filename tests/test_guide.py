@@ -106,17 +106,126 @@ def test_a_sound_small_tree_has_no_problem(tmp_path):
         (
             '      - answer: "No"\n        code: 500',
             "      - answer: No\n        code: 500",
-            ["guide/tree.yaml:9: questions.start.answers[1].answer: expected text, got true/false"],
+            [
+                "guide/tree.yaml:9: questions.start.answers[1].answer: expected text, got true/false (YAML reads "
+                'Yes/No/On/Off as true/false: quote it, "Yes")'
+            ],
         ),
         ("start: start", "start: begin", ["guide/tree.yaml:2: start: no question has the id 'begin'"]),
+        (
+            "    question: Did it work?",
+            "    question: Did it **work**?",
+            [
+                "guide/tree.yaml:5: questions.start.question: questions.start.question is plain text and is shown "
+                "exactly as written: remove the markup (Markdown emphasis '**work**')"
+            ],
+        ),
+        (
+            '      - answer: "Yes"\n        next: created',
+            "      - answer: '[docs](javascript:alert(document.domain))'\n        next: created",
+            ["guide/tree.yaml:7: questions.start.answers[0].answer: questions.start.answers[0].answer is plain text"],
+        ),
+        (
+            "why: 500 Internal Server Error (RFC 9110 §15.6.1).",
+            "why: 500 &amp; ![i](https://evil.example/x.png) (RFC 9110 §15.6.1).",
+            [
+                "guide/tree.yaml:11: questions.start.answers[1].why: questions.start.answers[1].why is plain text and "
+                "is shown exactly as written: remove the markup (character reference '&amp;')"
+            ],
+        ),
+        (
+            "start: start",
+            "start: begin\ndescription: x",
+            [
+                "guide/tree.yaml:2: start: no question has the id 'begin'",
+                "guide/tree.yaml:3: description: unknown field 'description'",
+            ],
+        ),
+        (
+            "code: 500",
+            'code: "500"',
+            ["guide/tree.yaml:10: questions.start.answers[1].code: expected a whole number, got text"],
+        ),
     ],
-    ids=["code-without-entry", "missing-question", "cycle", "next-and-code", "yes-no-as-boolean", "bad-start"],
+    ids=[
+        "code-without-entry",
+        "missing-question",
+        "cycle",
+        "next-and-code",
+        "yes-no-as-boolean",
+        "bad-start",
+        "bold-in-question",
+        "link-in-answer",
+        "markup-in-why",
+        "unknown-field-and-bad-start",
+        "code-as-text",
+    ],
 )
 def test_each_mistake_is_reported_at_its_line(tmp_path, old, new, expected):
     assert old in SMALL
     problems = check(tmp_path, SMALL.replace(old, new, 1))
     for line in expected:
         assert any(p.startswith(line) for p in problems), f"{line!r} not in {problems}"
+
+
+def test_a_type_error_does_not_hide_a_wrong_next_or_a_malformed_question(tmp_path):
+    """Every problem at once: the schema's type error, and the tree checks on the well-formed parts."""
+    text = SMALL.replace("code: 500", 'code: "500"').replace("next: created", "next: creatd")
+    text += "  broken: just text\n  odd:\n    question: Odd?\n    answers: [1, 2]\n"
+    problems = check(tmp_path, text)
+    assert any(
+        p.startswith("guide/tree.yaml:10: questions.start.answers[1].code: expected a whole number") for p in problems
+    )
+    assert any(
+        p.startswith("guide/tree.yaml:8: questions.start.answers[0].next: no question has the id 'creatd'")
+        for p in problems
+    )
+    assert any(p.startswith("guide/tree.yaml:21: questions.broken: expected a mapping, got text") for p in problems)
+    assert any(p.startswith("guide/tree.yaml:22: questions.odd: question 'odd' cannot be reached") for p in problems)
+    assert [p for p in problems if "answers[0]" in p and "odd" in p] == [
+        "guide/tree.yaml:24: questions.odd.answers[0]: expected a mapping, got a number"
+    ]
+
+
+def test_sizes_are_limited_by_the_schema(tmp_path):
+    answer = '      - answer: "No"\n        code: 500\n        why: 500 Internal Server Error (RFC 9110 §15.6.1).\n'
+    assert answer in SMALL
+    assert check(tmp_path, SMALL.replace(answer, answer * 11, 1)) == []  # 12 answers
+    assert "guide/tree.yaml:7: questions.start.answers: too many: at most 12 (has 13)" in check(
+        tmp_path, SMALL.replace(answer, answer * 12, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "# nothing yet\n",
+            "guide/tree.yaml:1: (file): the file is empty; the guide is a mapping of fields (see guide/tree.yaml in "
+            "the repository)",
+        ),
+        (
+            "- a\n",
+            "guide/tree.yaml:1: (file): the file holds a list; the guide must be a mapping of fields (title: ..., "
+            "start: ..., questions: ...)",
+        ),
+    ],
+    ids=["empty", "a-list"],
+)
+def test_a_file_that_is_no_guide_is_called_the_guide(tmp_path, text, expected):
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "tree.yaml").write_text(text, encoding="utf-8")
+    _, report = interactive.load(tmp_path, KNOWN, Context(), tmp_path)
+    assert [str(p) for p in report.problems] == [expected]
+
+
+def test_validate_says_it_checked_the_guide_and_the_scenarios():
+    from generator.__main__ import checked_summary
+
+    data, _ = interactive.load(ROOT, KNOWN, Context(), ROOT)
+    assert checked_summary(106, data) == f"106 entries, the guide and {len(data.scenarios)} scenarios valid"[:-6]
+    assert checked_summary(3, interactive.Interactive()) == "3 entries"
+    assert checked_summary(3, interactive.Interactive(scenarios={"a": {}})) == "3 entries and 1 scenario"
 
 
 def test_too_few_codes_is_reported(tmp_path):

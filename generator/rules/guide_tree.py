@@ -1,6 +1,8 @@
 """The guide's decision tree (guide/tree.yaml) is sound: it matches schema/guide.schema.json, every answer's
 code has an entry, every ``next`` names a question, every question can be reached from ``start``, no path
-loops back on itself, and the answers reach at least ``MIN_CODES`` distinct codes.
+loops back on itself, the answers reach at least ``MIN_CODES`` distinct codes, and the text holds no
+markup (plain-text). Every problem is reported at once: the tree checks run on the well-formed parts even
+when the schema finds others that are not.
 
 Not in ``RULES``: this rule reads the guide, not an entry. ``generator/interactive.py`` runs it.
 """
@@ -14,6 +16,7 @@ import jsonschema
 
 from ..problems import format_path
 from ..schema import SCHEMA_PATH
+from . import plain_text
 from .schema import _leaf_errors, _report
 
 NAME = "guide-tree"
@@ -32,7 +35,9 @@ def _validator() -> jsonschema.Draft202012Validator:
 def _schema_problems(report, loaded) -> bool:
     before = len(report.problems)
     for top in _validator().iter_errors(loaded.data):
-        if top.validator == "oneOf" and top.path and isinstance(top.instance, dict):
+        if top.validator == "oneOf" and not isinstance(top.instance, dict):
+            continue  # an answer that is no mapping: its type error says so, the shapes' branches would not
+        if top.validator == "oneOf" and top.path:
             # The two shapes of an answer: say which fields clash instead of listing both branches' errors.
             path = tuple(top.absolute_path)
             has_next, has_code = "next" in top.instance, "code" in top.instance
@@ -49,39 +54,73 @@ def _schema_problems(report, loaded) -> bool:
     return len(report.problems) > before
 
 
-def check(report, loaded, known_codes: set[int]) -> None:
-    """Report every problem of the loaded guide. ``known_codes``: the codes that have an entry."""
-    if _schema_problems(report, loaded):
-        return  # the graph checks below assume the shape is right
-    data = loaded.data
-    questions: dict = data["questions"]
-    start = data["start"]
-    if start not in questions:
-        report.add(loaded.name, loaded.line_of(("start",)), "start", f"no question has the id {start!r}")
-        return
-    codes: set[int] = set()
+def _questions(data: dict) -> dict[str, list[tuple[int, dict]]]:
+    """The well-formed part of the tree: each question that is a mapping, with its answers that are mappings
+    (and their positions); the schema reports the rest."""
+    questions = data.get("questions")
+    if not isinstance(questions, dict):
+        return {}
+    found = {}
     for qid, question in questions.items():
-        for index, answer in enumerate(question["answers"]):
+        if isinstance(qid, str) and isinstance(question, dict):
+            answers = question.get("answers") if isinstance(question.get("answers"), list) else []
+            found[qid] = [(i, a) for i, a in enumerate(answers) if isinstance(a, dict)]
+    return found
+
+
+def _texts(data: dict, questions: dict):
+    """(path, text) of every plain-text field: the title, each question, each answer and its why."""
+    if isinstance(data.get("title"), str):
+        yield ("title",), data["title"]
+    for qid, answers in questions.items():
+        if isinstance(data["questions"][qid].get("question"), str):
+            yield ("questions", qid, "question"), data["questions"][qid]["question"]
+        for index, answer in answers:
+            for key in ("answer", "why"):
+                if isinstance(answer.get(key), str):
+                    yield ("questions", qid, "answers", index, key), answer[key]
+
+
+def _is_code(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check(report, loaded, known_codes: set[int]) -> None:
+    """Report every problem of the loaded guide, all at once: the schema's, then the checks of the tree on
+    whatever parts are well-formed. ``known_codes``: the codes that have an entry."""
+    _schema_problems(report, loaded)
+    data = loaded.data
+    questions = _questions(data)
+    for path, text in _texts(data, questions):
+        plain_text.check_text(report, loaded, path, text)
+    start = data.get("start")
+    if isinstance(start, str) and questions and start not in questions:
+        report.add(loaded.name, loaded.line_of(("start",)), "start", f"no question has the id {start!r}")
+    codes: set[int] = set()
+    for qid, answers in questions.items():
+        for index, answer in answers:
             path = ("questions", qid, "answers", index)
-            if "next" in answer and answer["next"] not in questions:
+            target = answer.get("next")
+            if isinstance(target, str) and target not in questions:
                 report.add(
                     loaded.name,
                     loaded.line_of(path + ("next",)),
                     format_path(path + ("next",)),
-                    f"no question has the id {answer['next']!r}",
+                    f"no question has the id {target!r}",
                 )
             for key in ("code", "instead"):
-                if key in answer and answer[key] not in known_codes:
+                if _is_code(answer.get(key)) and answer[key] not in known_codes:
                     report.add(
                         loaded.name,
                         loaded.line_of(path + (key,)),
                         format_path(path + (key,)),
                         f"{answer[key]} has no entry in codes/ (the answer would link to a page that does not exist)",
                     )
-            if "code" in answer:
+            if _is_code(answer.get("code")):
                 codes.add(answer["code"])
-    _check_graph(report, loaded, questions, start)
-    if len(codes) < MIN_CODES:
+    if isinstance(start, str) and start in questions:
+        _check_graph(report, loaded, questions, start)
+    if questions and len(codes) < MIN_CODES:
         report.add(
             loaded.name,
             loaded.line_of(("questions",)),
@@ -96,9 +135,9 @@ def _check_graph(report, loaded, questions: dict, start: str) -> None:
 
     def visit(qid: str, trail: list[str]) -> None:
         state[qid] = "open"
-        for index, answer in enumerate(questions[qid]["answers"]):
+        for index, answer in questions[qid]:
             target = answer.get("next")
-            if target not in questions:
+            if not isinstance(target, str) or target not in questions:
                 continue
             if state.get(target) == "open":
                 loop = trail[trail.index(target) :] + [qid] if target in trail else [qid]

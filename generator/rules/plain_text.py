@@ -30,17 +30,26 @@ _MARKUP = [
 ]
 
 
+def markup_in(text: str) -> tuple[str, str] | None:
+    """The first markup in ``text`` as (what it is, the markup), e.g. ("Markdown link", "[a](b)"); None if none."""
+    found = [(m.start(), what, m.group()) for pattern, what in _MARKUP if (m := pattern.search(text))]
+    return min(found)[1:] if found else None
+
+
+def check_text(report, loaded, path: tuple, text: str) -> None:
+    """Report markup in the plain-text field at ``path`` of ``loaded`` (also used for the guide and scenarios)."""
+    markup = markup_in(text)
+    if markup:
+        field = format_path(path)
+        report.add(
+            loaded.name,
+            loaded.line_of(path),
+            field,
+            f"{field} is plain text and is shown exactly as written: remove the markup ({markup[0]} {markup[1]!r})",
+        )
+
+
 def check(report, loaded, context) -> None:
     for kind in PLAIN_KINDS:
         for path, text in iter_typed(loaded.data, kind):
-            found = [(m.start(), m.group(), what) for pattern, what in _MARKUP if (m := pattern.search(text))]
-            if not found:
-                continue
-            _, markup, what = min(found)
-            field = format_path(path)
-            report.add(
-                loaded.name,
-                loaded.line_of(path),
-                field,
-                f"{field} is plain text and is shown exactly as written: remove the markup ({what} {markup!r})",
-            )
+            check_text(report, loaded, path, text)

@@ -94,6 +94,8 @@ def _report(report, loaded, error) -> None:
         expected = error.validator_value
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
         message = f"expected {expected}, got {_describe(error.instance)}"
+        if isinstance(error.instance, bool) and "string" in str(error.validator_value):
+            message += ' (YAML reads Yes/No/On/Off as true/false: quote it, "Yes")'
     elif kind == "enum":
         message = f"must be one of: {', '.join(map(str, error.validator_value))} (got {error.instance!r})"
     elif kind == "const":
@@ -106,6 +108,10 @@ def _report(report, loaded, error) -> None:
     elif kind == "maxLength":
         message = f"too long: at most {error.validator_value} characters (has {len(error.instance)})"
     elif kind == "minItems":
+        message = f"needs at least {error.validator_value} item(s)"
+    elif kind in ("maxItems", "maxProperties"):
+        message = f"too many: at most {error.validator_value} (has {len(error.instance)})"
+    elif kind == "minProperties":
         message = f"needs at least {error.validator_value} item(s)"
     elif kind == "uniqueItems":
         message = "items must not repeat"
