@@ -11,7 +11,7 @@ import re
 import pytest
 
 from generator.registry import load_registry
-from generator.rfc_index import citations, load_rfc_index
+from generator.rfc_index import citations, load_rfc_index, section_url
 from generator.rules import cited_sections
 
 from .entries import ENTRIES
@@ -154,3 +154,10 @@ def test_header_link_elsewhere_needs_the_section_cited_in_why(tmp_path):
     problems = run_rule(cited_sections, tmp_path, text)
     assert where(problems) == [("codes/404.yaml", 17, "headers[0].url")]
     assert "cite §14.6 in 'why'" in problems[0].message
+
+
+def test_section_url_builds_the_links_the_registry_gives():
+    """Scenario steps must link rfc_index.section_url(rfc, section): the same form as every spec.url."""
+    rows = [r for r in load_registry().values() if r.document.startswith("RFC ") and r.section]
+    assert len(rows) > 50
+    assert [r.code for r in rows if r.url != section_url(r.document[4:], r.section)] == []
