@@ -148,8 +148,15 @@ def test_a_good_scenario_has_no_problem(tmp_path):
         (
             "url: https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4",
             "url: https://httpwg.org/specs/rfc9110.html#section-15.4.4",
-            "scenarios/303-form.yaml:19: steps[0].url: the url links to RFC 9110 §15.4.4, not RFC 9110 §15.4.4: "
-            "write https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4",
+            "scenarios/303-form.yaml:19: steps[0].url: link RFC 9110 §15.4.4 at the RFC Editor, as the entries' "
+            "spec.url does: write https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4, not "
+            "'https://httpwg.org/specs/rfc9110.html#section-15.4.4'",
+        ),
+        (
+            "url: https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4",
+            "url: https://example.com/rfc9110",
+            "scenarios/303-form.yaml:19: steps[0].url: the url 'https://example.com/rfc9110' does not link RFC 9110 "
+            "§15.4.4: write https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4",
         ),
         (
             "url: https://fetch.spec.whatwg.org/#http-redirect-fetch",
@@ -197,6 +204,7 @@ def test_a_good_scenario_has_no_problem(tmp_path):
         "code-without-entry",
         "url-of-another-section",
         "url-not-rfc-editor",
+        "url-not-a-section-link",
         "fetch-url-elsewhere",
         "markdown-link-in-title",
         "markdown-image-in-summary",

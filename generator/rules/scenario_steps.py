@@ -43,7 +43,10 @@ from . import (
 from .schema import _leaf_errors, _report
 
 NAME = "scenario-steps"
-DESCRIPTION = "scenario messages are valid HTTP, sections exist, redirects are followed as Fetch says"
+DESCRIPTION = (
+    "scenario messages are valid HTTP answered with codes that have entries, sections exist and urls link them, "
+    "text is plain, redirects are followed as Fetch says"
+)
 SCOPE = "scenario"
 
 MESSAGE_RULES = (http_examples, reason_phrase, content_length, no_content, required_fields, http_dates, json_bodies)
@@ -155,8 +158,13 @@ def section_link_problem(section: str, url: str) -> str | None:
         if url == wanted:
             return None
         linked = SECTION_LINK.fullmatch(url)
-        what = f"links to RFC {linked.group('rfc')} §{linked.group('section')}" if linked else f"is {url!r}"
-        return f"the url {what}, not {section}: write {wanted}"
+        if linked and f"RFC {linked.group('rfc')} §{linked.group('section')}" == section:
+            return f"link {section} at the RFC Editor, as the entries' spec.url does: write {wanted}, not {url!r}"
+        if linked:
+            return (
+                f"the url links to RFC {linked.group('rfc')} §{linked.group('section')}, not {section}: write {wanted}"
+            )
+        return f"the url {url!r} does not link {section}: write {wanted}"
     if section.startswith("Fetch: ") and not url.startswith(FETCH_URL):
         return f"{section} is in the Fetch standard: the url starts with {FETCH_URL} (got {url!r})"
     return None
