@@ -319,7 +319,7 @@ def test_the_markdown_twin_writes_scenario_text_as_text(reference):
     real = twin.code_markdown(
         entry, reference, "https://status.test.example/", [("202-async-job", data.scenarios["202-async-job"])]
     )
-    assert "([RFC 9110 §15.3.3](<https://www.rfc-editor.org/rfc/rfc9110#section-15.3.3>))" in real
+    assert "([RFC 9110 §15.3.3](https://www.rfc-editor.org/rfc/rfc9110#section-15.3.3))" in real
 
 
 def test_a_check_that_crashes_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
