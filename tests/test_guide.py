@@ -223,7 +223,8 @@ def test_validate_says_it_checked_the_guide_and_the_scenarios():
     from generator.__main__ import checked_summary
 
     data, _ = interactive.load(ROOT, KNOWN, Context(), ROOT)
-    assert checked_summary(106, data) == f"106 entries, the guide and {len(data.scenarios)} scenarios valid"[:-6]
+    assert len(data.scenarios) > 1
+    assert checked_summary(106, data) == f"106 entries, the guide and {len(data.scenarios)} scenarios"
     assert checked_summary(3, interactive.Interactive()) == "3 entries"
     assert checked_summary(3, interactive.Interactive(scenarios={"a": {}})) == "3 entries and 1 scenario"
 
