@@ -110,7 +110,7 @@ def test_guide_has_no_axe_violations(browser, server, scheme):
     page = new_page(browser, server, scheme=scheme)
     problems = []
     try:
-        for path in ["/guide/", "/guide/?path=3.2.5", "/guide/?path=1.2.2.1"]:
+        for path in ["/guide/", "/guide/?path=3.2.5", "/guide/?path=1.2.2.1", "/guide/?path=1.9.9"]:
             page.goto(path)
             page.locator(".tryit-guide").wait_for()
             assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
@@ -118,3 +118,39 @@ def test_guide_has_no_axe_violations(browser, server, scheme):
     finally:
         page.context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("junk, kept", [("1.9.9", "1"), ("9", ""), ("abc", ""), ("3.2.99.1", "3.2")])
+def test_a_hand_edited_path_keeps_its_valid_start_and_says_so(page, junk, kept):
+    page.goto(f"/guide/?path={junk}")
+    notice = page.locator(".tryit-guide .tryit-notice")
+    notice.wait_for()
+    assert "did not match" in notice.inner_text() and notice.is_visible()
+    assert "did not match" in page.locator(".tryit-guide [role=status]").inner_text()
+    assert page.url.endswith(f"?path={kept}" if kept else "/guide/")
+    if kept:  # Back drops the last valid answer, not a junk number
+        page.get_by_role("button", name="Back", exact=True).click()
+        assert page.url.endswith(f"?path={kept.rpartition('.')[0]}" if "." in kept else "/guide/")
+    # A valid path says nothing of the kind.
+    page.goto("/guide/?path=3.2")
+    page.locator(".tryit-question").wait_for()
+    assert page.locator(".tryit-guide .tryit-notice").is_hidden()
+
+
+NARROWEST_ITEM = """() => Math.min(...Array.from(document.querySelectorAll('article li'),
+  item => item.getBoundingClientRect().width))"""
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_the_full_list_is_readable_on_a_phone(browser, server, javascript):
+    context = browser.new_context(base_url=server, java_script_enabled=javascript, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto("/guide/")
+        if javascript:
+            page.get_by_role("button", name="Show every question and answer").click()
+        # Ten levels deep, the innermost answers keep room for a few words on a line (no word split letter by letter).
+        assert page.evaluate(NARROWEST_ITEM) >= 180
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
