@@ -8,7 +8,8 @@ import pytest
 
 from .test_playground import open_playground
 
-HIDDEN_BUT_SHOWN = """() => Array.from(document.querySelectorAll('.tryit-play [hidden], .tryit-guide [hidden]'))
+HIDDEN_BUT_SHOWN = """() => Array.from(document.querySelectorAll(
+  '.tryit-play [hidden], .tryit-guide [hidden], #tryit-all[hidden]'))
   .filter(node => getComputedStyle(node).display !== 'none').map(node => node.className)"""
 
 
