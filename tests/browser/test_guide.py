@@ -143,7 +143,8 @@ NARROWEST_ITEM = """() => Math.min(...Array.from(document.querySelectorAll('arti
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
 def test_the_full_list_is_readable_on_a_phone(browser, server, javascript):
-    context = browser.new_context(base_url=server, java_script_enabled=javascript, viewport={"width": 390, "height": 844})
+    phone = {"width": 390, "height": 844}
+    context = browser.new_context(base_url=server, java_script_enabled=javascript, viewport=phone)
     try:
         page = context.new_page()
         page.goto("/guide/")

@@ -1,6 +1,7 @@
-"""The playground's modelled server read against the RFCs: hidden parts stay hidden, a client that waits as
-Retry-After asked gets its answer, conditional requests (RFC 9110 §13), HEAD (§9.3.2), and requests a real
-server would refuse (RFC 9112 §3.2, §5.1, §6.3; RFC 9110 §7.4, §15.5.12, §15.5.20), each answered with its rule."""
+"""The playground's modelled server read against the RFCs: hidden parts stay hidden, a client that waits
+as Retry-After asked gets its answer, conditional requests (RFC 9110 §13), HEAD (§9.3.2), and requests a
+real server would refuse (RFC 9112 §3.2, §5.1, §6.3; RFC 9110 §7.4, §15.5.12, §15.5.20), each answered with
+its rule."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def test_waiting_on_the_first_step_then_sending_gets_the_answer(page, code, scen
 
 # (request fields edited into step 2, the GET with If-None-Match "v2") -> the status line expected
 CONDITIONAL_GET = [
-    ('If-None-Match: *', "304 Not Modified"),  # RFC 9110 §13.1.2: * matches any current representation
+    ("If-None-Match: *", "304 Not Modified"),  # RFC 9110 §13.1.2: * matches any current representation
     ('If-None-Match: W/"v2"', "304 Not Modified"),  # weak comparison
     ('If-None-Match: "v1", "v2"', "304 Not Modified"),  # any member of the list
     ('If-None-Match: "v1"', "200 OK"),
@@ -72,11 +73,11 @@ def test_conditional_get_follows_rfc_9110(page, fields, status):
 
 # (If-Match / If-None-Match of the PUT at step 3) -> the status line expected
 CONDITIONAL_PUT = [
-    ('If-Match: *', "204 No Content"),
+    ("If-Match: *", "204 No Content"),
     ('If-Match: "v1", "v2"', "204 No Content"),
     ('If-Match: W/"v2"', "412 Precondition Failed"),
     ('If-None-Match: "v2"', "412 Precondition Failed"),  # a method other than GET/HEAD: 412, never 304
-    ('If-None-Match: *', "412 Precondition Failed"),
+    ("If-None-Match: *", "412 Precondition Failed"),
     ('If-None-Match: "v1"', "204 No Content"),
 ]
 

@@ -164,7 +164,8 @@
 
   /* [rule, "RFC n §s", its URL] for the rule shown under a generated answer. */
   function cite(text, rfc, section) {
-    return [text, "RFC " + rfc + " \u00a7" + section, "https://www.rfc-editor.org/rfc/rfc" + rfc + "#section-" + section];
+    return [text, "RFC " + rfc + " \u00a7" + section,
+      "https://www.rfc-editor.org/rfc/rfc" + rfc + "#section-" + section];
   }
 
   /* An HTTP/1.1 message as written in the scenarios: start line, field lines, blank line, content. */
@@ -172,9 +173,9 @@
     var lines = text.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
     var message = { start: lines[0].trim(), fields: [], body: "" }, i = 1;
     for (; i < lines.length && lines[i] !== ""; i++) {
-      var colon = lines[i].indexOf(":"), name = lines[i].slice(0, colon);
+      var colon = lines[i].indexOf(":"), name = lines[i].slice(0, colon), bare = name.replace(/\s+$/, "");
       // RFC 9112 §5.1: no whitespace between field name and colon (a request smuggling vector).
-      if (colon > 0 && TOKEN.test(name.replace(/\s+$/, "")) && name !== name.replace(/\s+$/, "")) message.spaced = lines[i];
+      if (colon > 0 && TOKEN.test(bare) && name !== bare) message.spaced = lines[i];
       if (colon < 1 || !TOKEN.test(name.trim())) { message.bad = lines[i]; break; }
       message.fields.push([name.trim(), lines[i].slice(colon + 1).trim()]);
     }
@@ -187,7 +188,8 @@
   }
 
   function fields(message, name) {
-    return message.fields.filter(function (f) { return f[0].toLowerCase() === name; }).map(function (f) { return f[1]; });
+    return message.fields.filter(function (f) { return f[0].toLowerCase() === name; })
+      .map(function (f) { return f[1]; });
   }
 
   function field(message, name) {
@@ -243,14 +245,18 @@
       request.target = url.pathname + url.search;
     }
     request.authority = host;
-    var lengths = fields(request, "content-length"), octets = new TextEncoder().encode(request.body).length;
+    var lengths = fields(request, "content-length");
+    var size = function (text) { return new TextEncoder().encode(text).length; };
+    // Blank lines typed after the content may be read as the empty lines a server ignores before the next
+    // request line (RFC 9112 §2.2): a length that counts them or not is right.
+    var octets = size(request.body), content = size(request.body.replace(/\n+$/, ""));
     if (field(request, "transfer-encoding") === null) {
       var length = lengths.join(",").split(/\s*,\s*/).filter(function (v, i, all) { return all.indexOf(v) === i; });
       if (lengths.length && (length.length > 1 || !/^\d+$/.test(length[0]))) {
         return generated(400, cite("Content-Length must be one number of octets; an invalid one makes the framing " +
           "unrecoverable: 400, then the connection closes.", 9112, "6.3"));
       }
-      if (!lengths.length && request.body && request.version === "HTTP/1.1") {
+      if (!lengths.length && content && request.version === "HTTP/1.1") {
         return generated(411, cite("Without Content-Length or Transfer-Encoding a request has no content (RFC 9112 " +
           "\u00a76.3): these lines would be read as the next request. This server requires a length, so it answers " +
           "411.", 9110, "15.5.12"));
@@ -258,14 +264,14 @@
       var declared = Number(length[0]);
       // With Expect: 100-continue the client waits for 100 before it sends the content (RFC 9110 §10.1.1).
       if (lengths.length && declared > octets && !(octets === 0 && field(request, "expect"))) {
-        return generated(408, cite("Content-Length says " + declared + " octets but " + octets + " follow: the server " +
-          "waits for the other " + (declared - octets) + ". When it gives up, the message is incomplete and it " +
-          "closes the connection, here after 408 Request Timeout (RFC 9110 \u00a715.5.9).", 9112, "6.3"),
+        return generated(408, cite("Content-Length says " + declared + " octets but " + octets + " follow: the " +
+          "server waits for the other " + (declared - octets) + ". When it gives up, the message is incomplete " +
+          "and it closes the connection, here after 408 Request Timeout (RFC 9110 \u00a715.5.9).", 9112, "6.3"),
           [["Connection", "close"]]);
       }
-      if (lengths.length && declared < octets) {
+      if (lengths.length && declared < content) {
         request.excess = "Content-Length says " + declared + ": a real server reads only the first " + declared +
-          " octets as the content and reads the other " + (octets - declared) + " as the start of the next request " +
+          " octets as the content and reads the other " + (content - declared) + " as the start of the next request " +
           "(RFC 9112 \u00a76.3).";
       }
     }
@@ -302,7 +308,8 @@
      modification date: {code: 412 or 304, why: cite(...)} for the first that fails, or null. */
   function precondition(request, method, etag, modified) {
     var ifMatch = field(request, "if-match"), ifNone = field(request, "if-none-match");
-    var ifUnmodified = Date.parse(field(request, "if-unmodified-since")), ifModified = field(request, "if-modified-since");
+    var ifUnmodified = Date.parse(field(request, "if-unmodified-since"));
+    var ifModified = field(request, "if-modified-since");
     var safe = method === "GET" || method === "HEAD", changed = Date.parse(modified);
     if (ifMatch !== null && !matches(ifMatch, etag, false)) {
       return { code: 412, why: cite("If-Match " + ifMatch + " does not match the current entity tag " + etag + " by " +
@@ -343,7 +350,9 @@
     var result = refused(scenario, request);
     if (result) return result;
     var routes = function (method) {
-      return scenario.parsed.some(function (s) { return s.request.method === method && s.request.target === request.target; });
+      return scenario.parsed.some(function (s) {
+        return s.request.method === method && s.request.target === request.target;
+      });
     };
     var head = request.method === "HEAD" && !routes("HEAD") && routes("GET");
     result = route(scenario, position, request, head ? "GET" : request.method);
@@ -356,8 +365,10 @@
     if (head) {
       var text = result.response || steps[result.step].response;
       var why = result.rule ? [result.rule, result.section, result.url] :
-        cite("The server answers HEAD as it would GET, with the same header fields but without content.", 9110, "9.3.2");
-      result = { step: result.step, response: text.split("\n\n")[0] + "\n", rule: why[0], section: why[1], url: why[2] };
+        cite("The server answers HEAD as it would GET, with the same header fields but without content.", 9110,
+          "9.3.2");
+      result = { step: result.step, response: text.split("\n\n")[0] + "\n", rule: why[0], section: why[1],
+        url: why[2] };
     }
     return result;
   }
@@ -389,7 +400,9 @@
         return CONDITIONS.some(function (n) { return field(r, n) !== null; });
       });
       // Preconditions are evaluated only where the answer would otherwise be 2xx (RFC 9110 §13.2.1).
-      if (!conditional || !proceed.length || Math.floor(status(pick(proceed)) / 100) !== 2) return { step: pick(onRoute) };
+      if (!conditional || !proceed.length || Math.floor(status(pick(proceed)) / 100) !== 2) {
+        return { step: pick(onRoute) };
+      }
       var etag = current(scenario, position, request.target, "etag") || "(none)";
       var failed = precondition(request, method, etag, current(scenario, position, request.target, "last-modified"));
       var candidates = failed ? onRoute.filter(function (j) { return status(j) === failed.code; }) : proceed;
@@ -418,7 +431,8 @@
   }
 
   function generated(code, why, extra) {
-    var lines = ["HTTP/1.1 " + code + " " + REASONS[code]].concat((extra || []).map(function (f) { return f.join(": "); }));
+    var lines = ["HTTP/1.1 " + code + " " + REASONS[code]]
+      .concat((extra || []).map(function (f) { return f.join(": "); }));
     if (code !== 304) lines.push("Content-Length: 0");
     return { response: lines.join("\n") + "\n", rule: why[0], section: why[1], url: why[2], code: code };
   }
