@@ -125,17 +125,23 @@ def site_link(name: str, directory_urls: bool = True, from_home: bool = False) -
     return _url(f"../{name}/" if name else "../")
 
 
-def make_environment(directory_urls: bool = True) -> jinja2.Environment:
-    """The Jinja environment of the site's Markdown pages; ``directory_urls`` as the engine will publish them."""
-    env = jinja2.Environment(
+def template_environment(finalize) -> jinja2.Environment:
+    """A Jinja environment over generator/templates/ with the settings every generated text shares (undefined
+    names raise, block tags leave no blank lines); ``finalize`` decides how each printed value is escaped."""
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # output is Markdown; _finalize does the escaping
-        finalize=_finalize,
+        autoescape=False,  # output is Markdown or plain text, never HTML: ``finalize`` does the escaping
+        finalize=finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def make_environment(directory_urls: bool = True) -> jinja2.Environment:
+    """The Jinja environment of the site's Markdown pages; ``directory_urls`` as the engine will publish them."""
+    env = template_environment(_finalize)
     env.filters.update(
         html=_html, url=_url, fence=_fence, item=_item, cell=_cell, code=_code, front_matter=_front_matter
     )

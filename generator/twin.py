@@ -16,7 +16,7 @@ import jinja2
 
 from . import api
 from .model import Entry, Reference
-from .render import TEMPLATES
+from .render import template_environment
 
 LLMS_TXT = "llms.txt"
 OPENSEARCH = "opensearch.xml"
@@ -70,15 +70,7 @@ def _environment(site_url: str) -> jinja2.Environment:
     """One environment per site address, so each template is compiled once per build, not once per entry (that
     was 2.4 s of a 3 s render). The page's number, for relative links in its Markdown, comes from the render
     context (``number``)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # Markdown for tools: nothing here is rendered as HTML by us
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment(_finalize)  # Markdown for tools: nothing here is rendered as HTML by us
     env.filters.update(
         md=jinja2.pass_context(
             lambda context, text: api.absolute_links(text, site_url, context.get("number", "")) or ""
